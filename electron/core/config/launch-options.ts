@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { OutpostConfigSchema, RECORD_FORMATS, type OutpostConfig, type OutpostConfigInput } from '../../../shared/config';
+import { describeIssues } from '../../../shared/describe-issues';
+import { UserFacingError } from '../user-facing-error';
+
+export interface LaunchOptions {
+  readonly config: OutpostConfig;
+  readonly dataDir: string | null;
+  readonly port: number | null;
+}
+
+export const USAGE = `Usage: outpost [--config FILE] [--brokers HOST:PORT[,HOST:PORT]] [--topic TOPIC]... [--format ${RECORD_FORMATS.join('|')}]
+               [--group-id ID] [--data-dir DIR] [--port N]
+With no --config and no --brokers, Outpost plays its built-in demo scenario.`;
+
+/**
+ * Reads the command line and the optional config file into one validated
+ * config. Flags override the file, so a saved profile can be pointed at
+ * another broker for one run.
+ */
+export function readLaunchOptions(argv: readonly string[]): LaunchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        brokers: { type: 'string' },
+        topic: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        'group-id': { type: 'string' },
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new UserFacingError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+
+  const fromFile = values.config === undefined ? {} : readConfigFile(values.config);
+  const input: OutpostConfigInput = { ...fromFile };
+  if (values.brokers !== undefined || values.topic !== undefined) {
+    const topics = values.topic ?? fromFile.kafka?.subscriptions?.map((s) => s.topic) ?? [];
+    if (topics.length === 0) throw new UserFacingError(`--brokers needs at least one --topic.\n${USAGE}`);
+    input.kafka = {
+      ...fromFile.kafka,
+      brokers: values.brokers?.split(',').map((b) => b.trim()) ?? fromFile.kafka?.brokers ?? [],
+      subscriptions: topics.map((topic) => ({ topic, format: values.format as (typeof RECORD_FORMATS)[number] | undefined })),
+    };
+  }
+  if (values['group-id'] !== undefined && input.kafka !== undefined) input.kafka = { ...input.kafka, groupId: values['group-id'] };
+
+  const parsed = OutpostConfigSchema.safeParse(input);
+  if (!parsed.success) throw new UserFacingError(`The configuration is not valid: ${describeIssues(parsed.error)}.`);
+  return { config: parsed.data, dataDir: values['data-dir'] ?? null, port: parsePort(values.port) };
+}
+
+function readConfigFile(file: string): OutpostConfigInput {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserFacingError(`Cannot read the config file ${file}. Check the path and its permissions.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserFacingError(`The config file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  const parsed = OutpostConfigSchema.safeParse(json);
+  if (!parsed.success) throw new UserFacingError(`The config file ${file} is not valid: ${describeIssues(parsed.error)}.`);
+  return json as OutpostConfigInput;
+}
+
+function parsePort(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UserFacingError(`--port must be a whole number from 0 to 65535, not "${text}".`);
+  }
+  return port;
+}

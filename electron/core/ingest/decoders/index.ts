@@ -1,0 +1,7 @@
+import type { RecordFormat } from '../../../../shared/config';
+import type { Decoder } from '../decoded-entity';
+import { decodeCot } from './cot';
+
+export const decoders: Readonly<Record<RecordFormat, Decoder>> = {
+  cot: decodeCot,
+};

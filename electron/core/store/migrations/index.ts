@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { initial } from './0001-initial';
+
+/** In order; each version is one more than the last. */
+export const migrations: readonly Migration[] = [initial];

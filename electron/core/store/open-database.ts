@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
+import { UserFacingError } from '../user-facing-error';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+
+export interface OpenDatabaseOptions {
+  readonly file: string;
+  /** 256-bit key as 64 hex digits. */
+  readonly key: string;
+  /** Path to a build of the SQLite addon for another ABI (Electron's), when not Node's own. */
+  readonly nativeBinding?: string | undefined;
+}
+
+const HEX_KEY = /^[0-9a-f]{64}$/;
+
+/**
+ * Opens the encrypted cache: key first, then a read that proves the key, then
+ * WAL, an integrity check and the migrations. Any failure closes the handle so
+ * no half-open database lingers.
+ */
+export function openDatabase(options: OpenDatabaseOptions): Database {
+  if (!HEX_KEY.test(options.key)) {
+    throw new UserFacingError('The cache key Outpost holds is not a 256-bit hex key. Restore the original key file.');
+  }
+  const existed = existsSync(options.file);
+  const db = new BetterSqlite3(options.file, { nativeBinding: options.nativeBinding });
+  try {
+    // ChaCha20-Poly1305 authenticates every page, so tampering reads as an error, not as data.
+    db.pragma(`cipher = 'chacha20'`);
+    db.pragma(`hexkey = '${options.key}'`);
+    proveKey(db, options.file, existed);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    checkIntegrity(db, options.file);
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function proveKey(db: Database, file: string, existed: boolean): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if (existed && isNotADatabase(error)) {
+      throw new UserFacingError(
+        `The offline cache ${file} cannot be opened with the key Outpost holds: the key is wrong, or the file is not an Outpost cache or is damaged. ` +
+          'Restore the key that belongs to this cache, or start Outpost with another data folder.',
+      );
+    }
+    throw error;
+  }
+}
+
+function checkIntegrity(db: Database, file: string): void {
+  const verdict = db.pragma('integrity_check', { simple: true });
+  if (verdict !== 'ok') {
+    throw new UserFacingError(
+      `The offline cache ${file} failed its integrity check (${String(verdict)}). ` +
+        'Keep the file for recovery and start Outpost with another data folder.',
+    );
+  }
+}
+
+function isNotADatabase(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB';
+}

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { createCore, createKeyFileSecrets, systemClock, UserFacingError, type Core } from './core';
+import { readLaunchOptions } from './core/config/launch-options';
+import { contentSecurityPolicy } from './hosting/csp';
+import { resolveStaticAsset } from './hosting/static-assets';
+import { createStderrLog } from './hosting/stderr-log';
+import { forwardEvents, relayContract } from './ipc';
+import { APP_ENTRY_URL, APP_SCHEME, decidePermission, hardenedWindowOptions, isAppUrl } from './shell/hardening';
+
+const rendererDir = join(__dirname, '..', 'renderer');
+const csp = contentSecurityPolicy({ connectSources: [] });
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (navigation) => {
+    if (!isAppUrl(navigation.url)) navigation.preventDefault();
+  });
+  contents.on('will-attach-webview', (attach) => attach.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+async function start(): Promise<void> {
+  const log = createStderrLog();
+  // Electron passes its own switches first; ours follow the app path.
+  const launch = readLaunchOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+  const dataDir = launch.dataDir ?? app.getPath('userData');
+  await app.whenReady();
+
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+  protocol.handle(APP_SCHEME, async (request) => {
+    const asset = resolveStaticAsset(rendererDir, new URL(request.url).pathname);
+    if (asset === null) return new Response('Not found.', { status: 404 });
+    const file = await net.fetch(pathToFileURL(asset.file).toString());
+    return new Response(file.body, {
+      headers: { 'content-type': asset.contentType, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
+    });
+  });
+
+  const core: Core = await createCore({
+    dataDir,
+    config: launch.config,
+    secrets: createKeyFileSecrets(dataDir),
+    clock: systemClock,
+    log,
+    nativeBinding: process.env['OUTPOST_ELECTRON_NATIVE_BINDING'],
+  });
+  relayContract({ ipcMain, dispatch: core.dispatch, isTrustedFrameUrl: isAppUrl });
+
+  const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
+  const stopForwarding = forwardEvents(core, window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', stopForwarding);
+  await window.loadURL(APP_ENTRY_URL);
+
+  app.on('window-all-closed', () => {
+    void core.close().finally(() => app.quit());
+  });
+}
+
+start().catch((error: unknown) => {
+  const message = error instanceof UserFacingError ? error.message : `Outpost could not start: ${String(error)}`;
+  dialog.showErrorBox('Outpost', message);
+  app.exit(1);
+});

@@ -1,0 +1,152 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientMessageSchema } from '../../shared/wire';
+import { fail } from '../../shared/result';
+import type { Core } from '../core';
+import type { Log } from '../core/ports';
+import { contentSecurityPolicy } from '../hosting/csp';
+import { resolveStaticAsset } from '../hosting/static-assets';
+import { createEventOutbox } from './event-outbox';
+
+export const CONTRACT_PATH = '/contract';
+const LOOPBACK = '127.0.0.1';
+/** Above this many unsent bytes a client counts as congested and its track updates coalesce. */
+const CONGESTED_BYTES = 4 * 1024 * 1024;
+const MAX_INBOUND_MESSAGE_BYTES = 1024 * 1024;
+
+export interface WebHost {
+  /** The URL to open, token included. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer and the contract over a WebSocket, on loopback
+ * only. The WebSocket demands a per-run token and the page's own origin, so
+ * neither another local user's browser tab nor a rebinding DNS name can
+ * drive the core.
+ */
+export async function startWebHost(options: {
+  readonly core: Pick<Core, 'dispatch' | 'subscribe'>;
+  readonly staticDir: string;
+  readonly port: number;
+  readonly log: Log;
+}): Promise<WebHost> {
+  const token = randomBytes(24).toString('base64url');
+  const server = createServer();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_MESSAGE_BYTES });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+  const csp = contentSecurityPolicy({ connectSources: [...allowedHosts].map((host) => `ws://${host}`) });
+
+  server.on('request', (request, response) => serveStatic(request, response, { allowedHosts, csp, staticDir: options.staticDir }));
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
+    const origin = request.headers.origin ?? '';
+    const permitted =
+      url.pathname === CONTRACT_PATH &&
+      allowedHosts.has(request.headers.host ?? '') &&
+      allowedOrigins.has(origin) &&
+      tokensMatch(url.searchParams.get('token') ?? '', token);
+    if (!permitted) {
+      options.log.warn('Refused a WebSocket connection without the right token or origin.', { origin });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => serveContract(client, options.core, options.log));
+  });
+
+  return {
+    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    port,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: { readonly allowedHosts: ReadonlySet<string>; readonly csp: string; readonly staticDir: string },
+): void {
+  if (!context.allowedHosts.has(request.headers.host ?? '')) {
+    response.writeHead(421, { 'content-type': 'text/plain' }).end('Outpost answers only on 127.0.0.1.');
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const asset = resolveStaticAsset(context.staticDir, new URL(request.url ?? '/', 'http://host').pathname);
+  if (asset === null) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': asset.contentType,
+    'content-security-policy': context.csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cache-control': 'no-store',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  createReadStream(asset.file).pipe(response);
+}
+
+function serveContract(client: WebSocket, core: Pick<Core, 'dispatch' | 'subscribe'>, log: Log): void {
+  const outbox = createEventOutbox({
+    isCongested: () => client.bufferedAmount > CONGESTED_BYTES,
+    send: (event, payload) => client.send(JSON.stringify({ kind: 'event', event, payload })),
+  });
+  const drainTimer = setInterval(() => outbox.drain(), 100);
+  const unsubscribe = core.subscribe((event, payload) => outbox.offer(event, payload));
+
+  client.on('message', (data, isBinary) => {
+    void answer(data.toString(), isBinary);
+  });
+  client.on('close', () => {
+    clearInterval(drainTimer);
+    unsubscribe();
+  });
+  client.on('error', (error) => log.warn('A renderer connection failed.', { error: error.message }));
+
+  async function answer(text: string, isBinary: boolean): Promise<void> {
+    let json: unknown;
+    try {
+      json = isBinary ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const message = ClientMessageSchema.safeParse(json);
+    if (!message.success) {
+      const id = typeof json === 'object' && json !== null && 'id' in json && typeof json.id === 'number' ? json.id : 0;
+      client.send(JSON.stringify({ kind: 'response', id, result: fail('bad-request', 'The request was not a valid Outpost call.') }));
+      return;
+    }
+    const result = await core.dispatch(message.data.method, message.data.args);
+    if (client.readyState === client.OPEN) client.send(JSON.stringify({ kind: 'response', id: message.data.id, result }));
+  }
+}
+
+function tokensMatch(offered: string, expected: string): boolean {
+  const a = Buffer.from(offered);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

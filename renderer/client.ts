@@ -1,0 +1,57 @@
+import {
+  events,
+  isEventName,
+  methods,
+  type EventName,
+  type EventPayload,
+  type MethodArgs,
+  type MethodName,
+  type MethodResult,
+} from '../shared/contract';
+import { describeIssues } from '../shared/describe-issues';
+import { fail, ok, type Result } from '../shared/result';
+import { EventEnvelopeSchema, ResultSchema } from '../shared/wire';
+import type { Transport } from './transport/transport';
+
+/** The renderer's typed view of the contract. Everything from the core is parsed before use. */
+export interface Client {
+  call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<Result<MethodResult<M>>>;
+  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;
+}
+
+export function createClient(transport: Transport, onProtocolError: (message: string) => void): Client {
+  const handlers = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  transport.onEvent((message) => {
+    const envelope = EventEnvelopeSchema.safeParse(message);
+    if (!envelope.success || !isEventName(envelope.data.event)) {
+      onProtocolError('The core sent an event Outpost does not know.');
+      return;
+    }
+    const name = envelope.data.event;
+    const payload = events[name].safeParse(envelope.data.payload);
+    if (!payload.success) {
+      onProtocolError(`The core sent a malformed ${name} event: ${describeIssues(payload.error)}.`);
+      return;
+    }
+    for (const handler of handlers.get(name) ?? []) handler(payload.data);
+  });
+
+  return {
+    async call(method, args) {
+      const raw = ResultSchema.safeParse(await transport.call(method, args));
+      if (!raw.success) return fail('failed', `The core's answer to ${method} was not readable.`);
+      if (!raw.data.ok) return raw.data;
+      const value = methods[method].result.safeParse(raw.data.value);
+      if (!value.success) return fail('failed', `The core's answer to ${method} was malformed: ${describeIssues(value.error)}.`);
+      return ok(value.data as MethodResult<typeof method>);
+    },
+    on(event, handler) {
+      const set = handlers.get(event) ?? new Set();
+      handlers.set(event, set);
+      const untyped = handler as (payload: unknown) => void;
+      set.add(untyped);
+      return () => set.delete(untyped);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { AppStatus } from '../../shared/domain';
+import type { Client } from '../client';
+import { MapView, type MapHandle } from '../map/MapView';
+import type { TrackStore } from '../tracks/track-store';
+import { StatusBar } from './StatusBar';
+import { TrackList } from './TrackList';
+
+interface AppProps {
+  readonly client: Client;
+  readonly store: TrackStore;
+  readonly onMapReady?: (handle: MapHandle) => void;
+}
+
+const STATUS_POLL_MS = 1000;
+
+export function App({ client, store, onMapReady }: AppProps) {
+  const tracks = useSyncExternalStore(store.subscribe, store.snapshot);
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [selectedUid, setSelectedUid] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    const stopTracks = client.on('tracks.updated', (batch) => store.apply(batch.tracks));
+    const stopConnection = client.on('connection.changed', (connection) =>
+      setStatus((previous) => (previous === null ? previous : { ...previous, connection })),
+    );
+    void client.call('tracks.list', {}).then((result) => {
+      if (result.ok) store.apply(result.value);
+      else setProblem(result.error.message);
+    });
+    const poll = async (): Promise<void> => {
+      const result = await client.call('app.status', {});
+      if (result.ok) setStatus(result.value);
+      else setProblem(result.error.message);
+      setNow(Date.now());
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), STATUS_POLL_MS);
+    return () => {
+      stopTracks();
+      stopConnection();
+      clearInterval(timer);
+    };
+  }, [client, store]);
+
+  const select = useCallback((uid: string | null) => setSelectedUid(uid), []);
+
+  return (
+    <div className="app">
+      <header className="title-bar">
+        <h1>Outpost</h1>
+        <span className="subtitle">tactical data viewer</span>
+      </header>
+      <main className="workspace">
+        <MapView store={store} selectedUid={selectedUid} onSelect={select} onReady={onMapReady} onError={setProblem} />
+        <TrackList tracks={tracks} now={now} selectedUid={selectedUid} onSelect={select} />
+      </main>
+      <StatusBar status={status} trackCount={tracks.length} problem={problem} />
+    </div>
+  );
+}

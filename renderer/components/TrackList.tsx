@@ -1,0 +1,52 @@
+import { useMemo, useState } from 'react';
+import type { Track } from '../../shared/domain';
+import { affiliationColours } from '../map/affiliation-colours';
+
+interface TrackListProps {
+  readonly tracks: readonly Track[];
+  readonly now: number;
+  readonly selectedUid: string | null;
+  readonly onSelect: (uid: string) => void;
+}
+
+/** Rendering thousands of rows would cost more than it helps; the filter narrows the rest. */
+const MAX_ROWS = 500;
+
+export function TrackList({ tracks, now, selectedUid, onSelect }: TrackListProps) {
+  const [filter, setFilter] = useState('');
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const matching = needle === '' ? tracks : tracks.filter((t) => `${t.callsign ?? ''} ${t.uid} ${t.cotType}`.toLowerCase().includes(needle));
+    return [...matching].sort((a, b) => (a.callsign ?? a.uid).localeCompare(b.callsign ?? b.uid, 'en', { numeric: true }));
+  }, [tracks, filter]);
+
+  return (
+    <aside className="track-list" aria-label="Tracks">
+      <header>
+        <h2>Tracks</h2>
+        <input type="search" placeholder="Find callsign, uid or type" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Filter tracks" />
+        <p className="count">{rows.length === tracks.length ? `${tracks.length} tracks` : `${rows.length} of ${tracks.length} tracks`}</p>
+      </header>
+      <ol>
+        {rows.slice(0, MAX_ROWS).map((track) => (
+          <li key={track.uid}>
+            <button type="button" className={track.uid === selectedUid ? 'selected' : undefined} onClick={() => onSelect(track.uid)}>
+              <span className="chip" style={{ backgroundColor: affiliationColours[track.affiliation] }} aria-label={track.affiliation} />
+              <span className="callsign">{track.callsign ?? track.uid}</span>
+              <span className="type">{track.cotType}</span>
+              <span className="age">{formatAge(now - track.time)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {rows.length > MAX_ROWS ? <p className="more">{rows.length - MAX_ROWS} more: refine the filter to see them.</p> : null}
+    </aside>
+  );
+}
+
+function formatAge(millis: number): string {
+  const seconds = Math.max(0, Math.round(millis / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
+  return `${Math.floor(seconds / 3600)}h`;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { AFFILIATIONS, DIMENSIONS } from './cot-type';
+
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+const epochMillis = z.number().int().nonnegative();
+
+/** The latest known state of one entity, as the map and track list show it. */
+export const TrackSchema = z.object({
+  uid: z.string().min(1),
+  callsign: z.string().nullable(),
+  cotType: z.string(),
+  affiliation: z.enum(AFFILIATIONS),
+  dimension: z.enum(DIMENSIONS),
+  lat: latitude,
+  lon: longitude,
+  /** Height above the WGS-84 ellipsoid, metres. */
+  hae: z.number().nullable(),
+  /** Degrees clockwise from true north. */
+  course: z.number().nullable(),
+  /** Metres per second. */
+  speed: z.number().nullable(),
+  time: epochMillis,
+  stale: epochMillis.nullable(),
+  source: z.string(),
+  topic: z.string(),
+});
+export type Track = z.infer<typeof TrackSchema>;
+
+export const TrackBatchSchema = z.object({
+  /** Tracks whose state changed since the previous batch; only the latest state of each. */
+  tracks: z.array(TrackSchema),
+});
+export type TrackBatch = z.infer<typeof TrackBatchSchema>;
+
+export const CONNECTION_STATES = ['connecting', 'connected', 'degraded', 'offline'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+export const ConnectionStatusSchema = z.object({
+  /** A short label for the feed, for example "demo scenario" or "kafka 10.0.0.5:9092". */
+  source: z.string(),
+  kind: z.enum(['demo', 'kafka']),
+  state: z.enum(CONNECTION_STATES),
+  /** Why the connection is in this state, as a sentence; null when all is well. */
+  reason: z.string().nullable(),
+  since: epochMillis,
+});
+export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
+
+export const AppStatusSchema = z.object({
+  version: z.string(),
+  startedAt: epochMillis,
+  recordCount: z.number().int().nonnegative(),
+  quarantinedCount: z.number().int().nonnegative(),
+  trackCount: z.number().int().nonnegative(),
+  connection: ConnectionStatusSchema,
+});
+export type AppStatus = z.infer<typeof AppStatusSchema>;

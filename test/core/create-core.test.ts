@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../shared/contract';
+import { OutpostConfigSchema } from '../../shared/config';
+import { createCore, type Core } from '../../electron/core';
+import { manualClock, type ManualClock } from '../support/manual-clock';
+import { memorySecrets } from '../support/memory-secrets';
+import { recordingLog } from '../support/recording-log';
+import { makeTempDir } from '../support/temp-dir';
+
+describe('Given a core with no Kafka configured', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let clock: ManualClock;
+  let core: Core;
+  let batches: EventPayload<'tracks.updated'>[];
+  const secrets = memorySecrets();
+
+  beforeEach(async () => {
+    dir = makeTempDir();
+    clock = manualClock();
+    core = await createCore({
+      dataDir: dir.path,
+      config: OutpostConfigSchema.parse({}),
+      secrets,
+      clock,
+      log: recordingLog(),
+      trackBatchIntervalMs: 250,
+    });
+    batches = [];
+    core.subscribe((event, payload) => {
+      if (event === 'tracks.updated') batches.push(payload as EventPayload<'tracks.updated'>);
+    });
+  });
+  afterEach(async () => {
+    await core.close();
+    dir.remove();
+  });
+
+  it('When five seconds of the demo play, Then every report is cached through the contract', async () => {
+    clock.advance(5_000);
+    const status = await core.dispatch('app.status', {});
+    expect(status).toMatchObject({ ok: true, value: { recordCount: 6 * 200, trackCount: 200, connection: { kind: 'demo', state: 'connected' } } });
+    const tracks = await core.dispatch('tracks.list', {});
+    expect(tracks.ok && (tracks.value as unknown[]).length).toBe(200);
+  });
+
+  it('When the feed runs, Then track updates reach listeners in coalesced batches, one entry per entity', () => {
+    clock.advance(2_000);
+    expect(batches.length).toBeGreaterThanOrEqual(2);
+    for (const batch of batches) {
+      expect(new Set(batch.tracks.map((t) => t.uid)).size).toBe(batch.tracks.length);
+      expect(batch.tracks.length).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('When the core restarts on the same data folder, Then the cache is kept and offsets carry on', async () => {
+    clock.advance(1_000);
+    await core.close();
+    core = await createCore({ dataDir: dir.path, config: OutpostConfigSchema.parse({}), secrets, clock, log: recordingLog() });
+    clock.advance(1_000);
+    const status = await core.dispatch('app.status', {});
+    expect(status.ok && status.value).toMatchObject({ recordCount: 4 * 200 });
+  });
+
+  it('When a call carries bad arguments, Then the core answers with a sentence and keeps running', async () => {
+    const result = await core.dispatch('tracks.list', { limit: -1 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+    clock.advance(1_000);
+    expect((await core.dispatch('app.status', {})).ok).toBe(true);
+  });
+});

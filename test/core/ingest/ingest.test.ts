@@ -1,0 +1,89 @@
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Track } from '../../../shared/domain';
+import { createIngest, type Ingest } from '../../../electron/core/ingest/ingest';
+import { migrate } from '../../../electron/core/store/migrate';
+import { migrations } from '../../../electron/core/store/migrations';
+import { createStore, type Store } from '../../../electron/core/store/store';
+import { aCotRecord, textRecord } from '../../builders/raw-record-builder';
+import { manualClock } from '../../support/manual-clock';
+
+describe('Given the ingest path', () => {
+  let store: Store;
+  let ingest: Ingest;
+  let notified: Track[][];
+
+  beforeEach(() => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    store = createStore(db);
+    notified = [];
+    ingest = createIngest({ store, clock: manualClock(), maxRecordBytes: 4096, onTracksChanged: (tracks) => notified.push([...tracks]) });
+  });
+  afterEach(() => store.close());
+
+  it('When good CoT records arrive, Then each is cached and each entity becomes a track', () => {
+    const outcome = ingest.ingest('kafka', 'cot', [
+      aCotRecord({ uid: 'a', callsign: 'ALPHA' }, { offset: 0 }),
+      aCotRecord({ uid: 'b', type: 'a-h-A-M-F' }, { offset: 1 }),
+    ]);
+    expect(outcome.storedRecords).toBe(2);
+    expect(store.countRecords()).toBe(2);
+    expect(store.countTracks()).toBe(2);
+    expect(store.listTracks(10).map((t) => [t.uid, t.affiliation, t.dimension])).toEqual(
+      expect.arrayContaining([
+        ['a', 'friend', 'ground'],
+        ['b', 'hostile', 'air'],
+      ]),
+    );
+    expect(notified).toHaveLength(1);
+    expect(notified[0]?.map((t) => t.uid)).toEqual(['a', 'b']);
+  });
+
+  it('When a batch mixes bad records with good ones, Then the bad are quarantined and counted and the good are kept', () => {
+    const outcome = ingest.ingest('kafka', 'cot', [
+      textRecord('garbage', { offset: 0 }),
+      aCotRecord({ uid: 'good' }, { offset: 1 }),
+      textRecord('x'.repeat(5000), { offset: 2 }),
+    ]);
+    expect(outcome).toMatchObject({ storedRecords: 1, storedQuarantined: 2 });
+    expect(store.countQuarantined()).toBe(2);
+    expect(store.countRecords()).toBe(1);
+    expect(store.listTracks(10).map((t) => t.uid)).toEqual(['good']);
+  });
+
+  it('When the same records are delivered twice, Then they are stored once and no track update repeats', () => {
+    const batch = [aCotRecord({ uid: 'a' }, { offset: 7 }), aCotRecord({ uid: 'b' }, { offset: 8 })];
+    ingest.ingest('kafka', 'cot', batch);
+    const again = ingest.ingest('kafka', 'cot', batch);
+    expect(again).toMatchObject({ storedRecords: 0, duplicateRecords: 2, changedTracks: [] });
+    expect(store.countRecords()).toBe(2);
+    expect(notified).toHaveLength(1);
+  });
+
+  it('When an older report arrives after a newer one, Then the track keeps the newer position', () => {
+    const t = Date.UTC(2026, 10, 26, 12, 0, 0);
+    ingest.ingest('kafka', 'cot', [aCotRecord({ uid: 'a', time: t + 10_000, lat: 41 }, { offset: 0 })]);
+    ingest.ingest('kafka', 'cot', [aCotRecord({ uid: 'a', time: t, lat: 40 }, { offset: 1 })]);
+    expect(store.listTracks(1)[0]?.lat).toBe(41);
+    expect(store.countRecords()).toBe(2);
+  });
+
+  it('When one batch moves an entity several times, Then the notification carries only its latest state', () => {
+    const t = Date.UTC(2026, 10, 26, 12, 0, 0);
+    ingest.ingest('kafka', 'cot', [
+      aCotRecord({ uid: 'a', time: t, lat: 40 }, { offset: 0 }),
+      aCotRecord({ uid: 'a', time: t + 1000, lat: 40.01 }, { offset: 1 }),
+    ]);
+    expect(notified[0]).toHaveLength(1);
+    expect(notified[0]?.[0]?.lat).toBe(40.01);
+  });
+
+  it('When records come from two sources with the same offsets, Then both are kept', () => {
+    ingest.ingest('edge', 'cot', [aCotRecord({ uid: 'a' }, { offset: 0 })]);
+    ingest.ingest('cloud', 'cot', [aCotRecord({ uid: 'b' }, { offset: 0 })]);
+    expect(store.countRecords()).toBe(2);
+    expect(store.lastOffset('edge', 'cot', 0)).toBe(0);
+    expect(store.lastOffset('nowhere', 'cot', 0)).toBeNull();
+  });
+});

@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../electron/core/store/migrate';
+import { migrations } from '../../../electron/core/store/migrations';
+import { openDatabase } from '../../../electron/core/store/open-database';
+import { createStore } from '../../../electron/core/store/store';
+import { UserFacingError } from '../../../electron/core/user-facing-error';
+import { makeTempDir } from '../../support/temp-dir';
+
+const KEY = 'a'.repeat(64);
+const OTHER_KEY = 'b'.repeat(64);
+
+describe('Given the cache schema migrations', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let file: string;
+  beforeEach(() => {
+    dir = makeTempDir();
+    file = join(dir.path, 'cache.db');
+  });
+  afterEach(() => dir.remove());
+
+  it('Then migrations are numbered one after another from 1', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
+  it('When a new cache is opened, Then it is at the newest schema, in WAL mode, with every table', () => {
+    const db = openDatabase({ file, key: KEY });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['meta', 'quarantine', 'records', 'tracks']);
+    db.close();
+  });
+
+  it('When the cache is opened again, Then migrations do not run twice and data stays', () => {
+    const first = openDatabase({ file, key: KEY });
+    first.prepare("INSERT INTO meta (key, value) VALUES ('probe', 'kept')").run();
+    first.close();
+    const second = openDatabase({ file, key: KEY });
+    expect(second.prepare("SELECT value FROM meta WHERE key = 'probe'").pluck().get()).toBe('kept');
+    expect(migrate(second, migrations)).toEqual({ from: migrations.length, to: migrations.length });
+    second.close();
+  });
+
+  it('When a migration fails halfway, Then none of it is applied', () => {
+    const db = new BetterSqlite3(':memory:');
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        up: (target: typeof db) => {
+          target.exec('CREATE TABLE half_done (x)');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('When the cache comes from a newer Outpost, Then opening it is refused with a sentence that says what to do', () => {
+    const db = openDatabase({ file, key: KEY });
+    db.pragma(`user_version = ${migrations.length + 5}`);
+    db.close();
+    expect(() => openDatabase({ file, key: KEY })).toThrow(UserFacingError);
+    expect(() => openDatabase({ file, key: KEY })).toThrow(/written by a newer version of Outpost .* Update Outpost/);
+  });
+
+  it('When the cache is opened with the wrong key, Then a clear error is raised and nothing is recreated', () => {
+    openDatabase({ file, key: KEY }).close();
+    const before = readFileSync(file);
+    expect(() => openDatabase({ file, key: OTHER_KEY })).toThrow(/cannot be opened with the key Outpost holds/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('When a plaintext SQLite file sits where the cache should be, Then Outpost refuses to use it', () => {
+    const plain = new BetterSqlite3(file);
+    plain.exec('CREATE TABLE t (x)');
+    plain.close();
+    expect(() => openDatabase({ file, key: KEY })).toThrow(/cannot be opened with the key Outpost holds/);
+  });
+
+  it('When records are stored, Then the file on disk holds neither the SQLite header nor their text', () => {
+    const store = createStore(openDatabase({ file, key: KEY }));
+    store.writeMeta('secret-callsign', 'NIGHTHAWK-SENTINEL');
+    store.close();
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(bytes.includes(Buffer.from('NIGHTHAWK-SENTINEL'))).toBe(false);
+  });
+
+  it('When a page of the cache is tampered with, Then opening it fails instead of reading bad data', () => {
+    const store = createStore(openDatabase({ file, key: KEY }));
+    for (let i = 0; i < 200; i += 1) store.writeMeta(`key-${i}`, 'x'.repeat(200));
+    store.close();
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0xff;
+    writeFileSync(file, bytes);
+    expect(() => {
+      const db = openDatabase({ file, key: KEY });
+      db.prepare('SELECT count(*) FROM meta').get();
+      db.close();
+    }).toThrow();
+  });
+});
+
+describe('Given the hot queries', () => {
+  it.each([
+    ['latest tracks', 'SELECT * FROM tracks ORDER BY time DESC LIMIT 100', 'tracks_by_time'],
+    ['resume offset', `SELECT max("offset") FROM records WHERE source = 'kafka' AND topic = 'cot' AND partition = 0`, 'records_by_position'],
+    ['duplicate check', `SELECT 1 FROM records WHERE source = 'kafka' AND topic = 'cot' AND partition = 0 AND "offset" = 5`, 'records_by_position'],
+  ])('When the %s query is planned, Then it uses an index, not a table scan', (_name, sql, index) => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    const plan = db
+      .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain(index);
+    expect(plan).not.toMatch(/SCAN (tracks|records)(?! USING)/);
+    db.close();
+  });
+});

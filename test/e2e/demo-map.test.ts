@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { OutpostTestHooks } from '../../renderer/test-hooks';
+import { launchChromium } from '../support/chromium';
+import { makeTempDir } from '../support/temp-dir';
+import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
+
+declare global {
+  interface Window {
+    __outpostTest?: OutpostTestHooks;
+  }
+}
+
+const SCREENSHOT_DIR = 'test-results/e2e';
+const isLoopback = (url: string): boolean => /^(https?|wss?):\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url) || /^(data|blob):/.test(url);
+
+describe('Given Outpost in web mode with the demo feed', () => {
+  const dataDir = makeTempDir();
+  let host: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const problems: string[] = [];
+  let openedAt = 0;
+
+  beforeAll(async () => {
+    host = await startWebHostProcess(['--data-dir', dataDir.path]);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('websocket', (socket) => requests.push(socket.url()));
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    openedAt = Date.now();
+    await page.goto(`${host.url}&testHooks=1`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    dataDir.remove();
+  });
+
+  it('When the page opens, Then at least 150 demo tracks are drawn on the map within 15 s', async () => {
+    await page.waitForFunction(() => (window.__outpostTest?.renderedTrackCount() ?? 0) >= 150, null, { timeout: 15_000, polling: 250 });
+    const rendered = await page.evaluate(() => window.__outpostTest?.renderedTrackCount() ?? 0);
+    expect(rendered).toBeGreaterThanOrEqual(150);
+    expect(Date.now() - openedAt).toBeLessThan(15_000);
+  });
+
+  it('When a few seconds pass, Then the tracks move', async () => {
+    const sample = () =>
+      page.evaluate(() => {
+        const hooks = window.__outpostTest;
+        return Object.fromEntries((hooks?.trackUids() ?? []).map((uid) => [uid, hooks?.trackPosition(uid)]));
+      });
+    const before = await sample();
+    await page.waitForTimeout(2_500);
+    const after = await sample();
+    const moved = Object.keys(before).filter((uid) => {
+      const a = before[uid];
+      const b = after[uid];
+      return a && b && (a.lat !== b.lat || a.lon !== b.lon);
+    });
+    expect(moved.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('Then the status bar shows the demo source connected and records being cached', async () => {
+    await expect.poll(() => page.getByTestId('connection-state').textContent(), { timeout: 5_000 }).toContain('demo scenario: connected');
+    const records = Number((await page.getByTestId('record-count').textContent())?.replace(/[^0-9]/g, ''));
+    expect(records).toBeGreaterThanOrEqual(200);
+  });
+
+  it('Then a screenshot of the live map is saved', async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/demo-map.png` });
+  });
+
+  it('Then the page made no request to any origin but loopback, and logged no error', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !isLoopback(url))).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { IpcMainInvokeEvent } from 'electron';
+import { IPC_CHANNELS } from '../../shared/channels';
+import { fail, ok, type Result } from '../../shared/result';
+import { forwardEvents, relayContract } from '../../electron/ipc';
+import { contentSecurityPolicy } from '../../electron/hosting/csp';
+import { APP_ENTRY_URL, decidePermission, hardenedWindowOptions, isAppUrl } from '../../electron/shell/hardening';
+import type { EventListener } from '../../electron/core/event-hub';
+
+describe('Given the Electron window options', () => {
+  const options = hardenedWindowOptions('/app/preload.cjs');
+
+  it('Then the renderer is isolated, sandboxed and has no Node', () => {
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+  });
+
+  it('Then only the app’s own origin counts as the app', () => {
+    expect(isAppUrl(APP_ENTRY_URL)).toBe(true);
+    expect(isAppUrl('app://outpost/assets/index.js')).toBe(true);
+    expect(isAppUrl('https://example.com/')).toBe(false);
+    expect(isAppUrl('app://evil/index.html')).toBe(false);
+    expect(isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+  });
+
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
+    'When the page asks for %s, Then it is denied',
+    (permission) => {
+      expect(decidePermission(permission)).toBe(false);
+    },
+  );
+});
+
+describe('Given the Content-Security-Policy', () => {
+  const csp = contentSecurityPolicy({ connectSources: [] });
+  const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
+
+  it('Then everything not named is refused, and scripts come only from the app', () => {
+    expect(directive('default-src')).toBe("default-src 'none'");
+    expect(directive('script-src')).toBe("script-src 'self'");
+    expect(directive('object-src')).toBe("object-src 'none'");
+    expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
+  });
+
+  it('Then no inline code or eval is allowed anywhere', () => {
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('When the web host adds its WebSocket, Then only that address joins connect-src', () => {
+    const web = contentSecurityPolicy({ connectSources: ['ws://127.0.0.1:4000'] });
+    expect(web).toContain("connect-src 'self' ws://127.0.0.1:4000");
+    expect(directive('connect-src')).toBe("connect-src 'self'");
+  });
+});
+
+type Handler = (event: IpcMainInvokeEvent, call: unknown) => Promise<Result<unknown>>;
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Handler>();
+  return {
+    handlers,
+    handle: (channel: string, handler: Handler) => handlers.set(channel, handler),
+    removeHandler: (channel: string) => handlers.delete(channel),
+  };
+}
+
+const fromFrame = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+
+describe('Given the IPC relay', () => {
+  it('Then it registers exactly one request channel and removes it on dispose', () => {
+    const ipcMain = fakeIpcMain();
+    const dispose = relayContract({ ipcMain, dispatch: async () => ok(null), isTrustedFrameUrl: isAppUrl });
+    expect([...ipcMain.handlers.keys()]).toEqual([IPC_CHANNELS.request]);
+    dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('When the app’s frame calls, Then the call reaches the dispatcher unchanged and its result comes back', async () => {
+    const ipcMain = fakeIpcMain();
+    const seen: unknown[] = [];
+    relayContract({
+      ipcMain,
+      dispatch: async (method, args) => {
+        seen.push([method, args]);
+        return ok({ answered: method });
+      },
+      isTrustedFrameUrl: isAppUrl,
+    });
+    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame(APP_ENTRY_URL), { method: 'tracks.list', args: { limit: 3 } });
+    expect(seen).toEqual([['tracks.list', { limit: 3 }]]);
+    expect(result).toEqual(ok({ answered: 'tracks.list' }));
+  });
+
+  it('When another frame calls, Then it is refused before the dispatcher sees it', async () => {
+    const ipcMain = fakeIpcMain();
+    let dispatched = false;
+    relayContract({
+      ipcMain,
+      dispatch: async () => {
+        dispatched = true;
+        return ok(null);
+      },
+      isTrustedFrameUrl: isAppUrl,
+    });
+    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame('https://attacker.example/'), { method: 'app.status', args: {} });
+    expect(dispatched).toBe(false);
+    expect(result).toEqual(fail('bad-request', 'Only Outpost’s own window may call the core.'));
+  });
+
+  it.each([null, 'app.status', { method: 42 }, { args: {} }])('When the envelope is %j, Then it is refused as malformed', async (call) => {
+    const ipcMain = fakeIpcMain();
+    relayContract({ ipcMain, dispatch: async () => ok(null), isTrustedFrameUrl: isAppUrl });
+    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame(APP_ENTRY_URL), call);
+    expect(result).toEqual(fail('bad-request', 'The request was not a valid Outpost call.'));
+  });
+
+  it('When the core emits, Then the window receives it on the event channel until the window is gone', () => {
+    let listener: EventListener | null = null;
+    const core = {
+      subscribe: (l: EventListener) => {
+        listener = l;
+        return () => {
+          listener = null;
+        };
+      },
+    };
+    const sent: unknown[][] = [];
+    let destroyed = false;
+    const stop = forwardEvents(core, { send: (...args: unknown[]) => sent.push(args), isDestroyed: () => destroyed });
+    const status = { source: 'demo scenario', kind: 'demo', state: 'connected', reason: null, since: 1 } as const;
+    (listener as EventListener | null)?.('connection.changed', status);
+    destroyed = true;
+    (listener as EventListener | null)?.('connection.changed', status);
+    expect(sent).toEqual([[IPC_CHANNELS.event, { event: 'connection.changed', payload: status }]]);
+    stop();
+    expect(listener).toBeNull();
+  });
+});

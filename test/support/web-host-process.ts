@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const WEB_HOST_BUNDLE = 'dist/electron/web.cjs';
+
+export interface RunningWebHost {
+  readonly url: string;
+  readonly stderr: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built web host as the user would, and reads the URL it prints. */
+export async function startWebHostProcess(args: readonly string[]): Promise<RunningWebHost> {
+  if (!existsSync(WEB_HOST_BUNDLE)) throw new Error(`${WEB_HOST_BUNDLE} is missing. Run "npm run build" first.`);
+  const child: ChildProcess = spawn(process.execPath, [WEB_HOST_BUNDLE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`The web host printed no URL within 20 s.\n${stderr}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(stdout);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The web host exited with code ${code}.\n${stderr}`));
+    });
+  });
+  return {
+    url,
+    stderr: () => stderr,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
