@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import { createCore, createKeyFileSecrets, systemClock, UserFacingError, type Core } from './core';
@@ -49,6 +49,8 @@ async function start(): Promise<void> {
     clock: systemClock,
     log,
     nativeBinding: process.env['OUTPOST_ELECTRON_NATIVE_BINDING'],
+    // Worker threads cannot load code from inside an asar archive, so the worker ships unpacked.
+    ingestWorker: { path: join(__dirname, 'ingest-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`) },
   });
   relayContract({ ipcMain, dispatch: core.dispatch, isTrustedFrameUrl: isAppUrl });
 

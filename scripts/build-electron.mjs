@@ -17,5 +17,6 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/web/main.ts'], outfile: 'dist/electron/web.cjs', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', packages: 'external' }),
+  build({ ...common, entryPoints: ['electron/core/ingest/ingest-worker.ts'], outfile: 'dist/electron/ingest-worker.cjs', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
 ]);

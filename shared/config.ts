@@ -1,31 +1,37 @@
 import { z } from 'zod';
+import { ProfileInputSchema, SaslSettingsInputSchema, SubscriptionFieldsSchema, TlsSettingsInputSchema } from './connections';
 
-/** Formats the ingest path can decode. Later formats join this list. */
-export const RECORD_FORMATS = ['cot'] as const;
-export type RecordFormat = (typeof RECORD_FORMATS)[number];
+/**
+ * A profile in a config file. Secrets have no place in a file on disk, so a
+ * password or private key is refused here and entered in the app instead,
+ * where it is sealed by the host.
+ */
+export const ConfigProfileSchema = ProfileInputSchema.extend({
+  tls: TlsSettingsInputSchema.omit({ key: true }).optional(),
+  sasl: SaslSettingsInputSchema.omit({ password: true }).optional(),
+  subscriptions: z.array(SubscriptionFieldsSchema).default([]),
+});
 
-const brokerAddress = z
-  .string()
-  .regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, 'a broker address looks like host:port, for example localhost:9092');
-
-export const KafkaSourceSchema = z
+export const IngestSettingsSchema = z
   .object({
-    brokers: z.array(brokerAddress).min(1, 'name at least one broker'),
-    clientId: z.string().min(1).default('outpost'),
-    groupId: z.string().min(1).optional(),
-    subscriptions: z
-      .array(
-        z
-          .object({
-            topic: z.string().min(1).max(249),
-            format: z.enum(RECORD_FORMATS).default('cot'),
-          })
-          .strict(),
-      )
-      .min(1, 'subscribe to at least one topic'),
+    /** A write transaction commits when it holds this many records… */
+    batchMaxRecords: z.number().int().min(1).max(100_000).default(5_000),
+    /** …or when its first record has waited this long, whichever comes first. */
+    batchMaxDelayMs: z.number().int().min(1).max(10_000).default(100),
+    maxRecordBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    /** Upper bound on what one fetch may bring per partition, which bounds memory while catching up. */
+    fetchMaxBytesPerPartition: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   })
   .strict();
-export type KafkaSource = z.infer<typeof KafkaSourceSchema>;
+export type IngestSettings = z.output<typeof IngestSettingsSchema>;
+
+export const RetentionSettingsSchema = z
+  .object({
+    maxAgeHours: z.number().positive().max(24 * 365 * 10).default(24 * 7),
+    maxBytes: z.number().int().min(16 * 1024 * 1024).default(4 * 1024 * 1024 * 1024),
+  })
+  .strict();
+export type RetentionSettings = z.output<typeof RetentionSettingsSchema>;
 
 export const DemoSourceSchema = z
   .object({
@@ -35,14 +41,17 @@ export const DemoSourceSchema = z
     seed: z.number().int().default(1),
   })
   .strict();
-export type DemoSource = z.infer<typeof DemoSourceSchema>;
+export type DemoSource = z.output<typeof DemoSourceSchema>;
 
-/** With no Kafka source configured, Outpost runs the built-in demo scenario. */
+/** With no connection profile configured or saved, Outpost runs the built-in demo scenario. */
 export const OutpostConfigSchema = z
   .object({
-    kafka: KafkaSourceSchema.optional(),
-    demo: DemoSourceSchema.default({ units: 200, rateHz: 1, seed: 1 }),
+    profiles: z.array(ConfigProfileSchema).default([]),
+    demo: DemoSourceSchema.default(DemoSourceSchema.parse({})),
+    ingest: IngestSettingsSchema.default(IngestSettingsSchema.parse({})),
+    retention: RetentionSettingsSchema.default(RetentionSettingsSchema.parse({})),
   })
   .strict();
-export type OutpostConfig = z.infer<typeof OutpostConfigSchema>;
+export type OutpostConfig = z.output<typeof OutpostConfigSchema>;
 export type OutpostConfigInput = z.input<typeof OutpostConfigSchema>;
+export type ConfigProfile = z.output<typeof ConfigProfileSchema>;

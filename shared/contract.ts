@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { AppStatusSchema, ConnectionStatusSchema, TrackBatchSchema, TrackSchema } from './domain';
+import {
+  ConnectionTestResultSchema,
+  ProfileIdSchema,
+  ProfileInputSchema,
+  ProfileSchema,
+  ProfileStatusSchema,
+  SubscriptionInputSchema,
+  SubscriptionSchema,
+} from './connections';
+import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackSchema } from './domain';
+
+const none = z.object({}).strict();
 
 /**
  * The one definition of everything the renderer may ask of the core and
@@ -7,28 +18,35 @@ import { AppStatusSchema, ConnectionStatusSchema, TrackBatchSchema, TrackSchema 
  * client are all derived from these two maps.
  */
 export const methods = {
-  'app.status': {
-    args: z.object({}).strict(),
-    result: AppStatusSchema,
-  },
+  'app.status': { args: none, result: AppStatusSchema },
   'tracks.list': {
-    args: z
-      .object({
-        limit: z.number().int().min(1).max(100_000).optional(),
-      })
-      .strict(),
+    args: z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     result: z.array(TrackSchema),
   },
-  'connection.status': {
-    args: z.object({}).strict(),
-    result: ConnectionStatusSchema,
+  'quarantine.list': {
+    args: z.object({ limit: z.number().int().min(1).max(1_000).optional() }).strict(),
+    result: z.array(QuarantinedRecordSchema),
+  },
+  'connections.status': { args: none, result: z.array(ProfileStatusSchema) },
+  'profiles.list': { args: none, result: z.array(ProfileSchema) },
+  'profiles.save': { args: z.object({ profile: ProfileInputSchema }).strict(), result: ProfileSchema },
+  'profiles.remove': { args: z.object({ id: ProfileIdSchema }).strict(), result: z.object({ removed: z.boolean() }) },
+  'profiles.test': { args: z.object({ id: ProfileIdSchema }).strict(), result: ConnectionTestResultSchema },
+  'subscriptions.list': { args: none, result: z.array(SubscriptionSchema) },
+  'subscriptions.add': { args: SubscriptionInputSchema, result: SubscriptionSchema },
+  'subscriptions.remove': {
+    args: z.object({ id: z.number().int().positive() }).strict(),
+    result: z.object({ removed: z.boolean() }),
   },
 } as const;
 
 export const events = {
   /** Batched and coalesced per entity, so a burst of records becomes one update per entity. */
   'tracks.updated': TrackBatchSchema,
-  'connection.changed': ConnectionStatusSchema,
+  /** Tracks the map should drop, such as the demo's once a real feed replaces it. */
+  'tracks.removed': z.object({ uids: z.array(z.string()) }),
+  /** Every feed's state, lag and rate: on each state change and at most once a second otherwise. */
+  'connections.changed': z.array(ProfileStatusSchema),
 } as const;
 
 export type Methods = typeof methods;

@@ -36,16 +36,17 @@ export type TrackBatch = z.infer<typeof TrackBatchSchema>;
 export const CONNECTION_STATES = ['connecting', 'connected', 'degraded', 'offline'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
-export const ConnectionStatusSchema = z.object({
-  /** A short label for the feed, for example "demo scenario" or "kafka 10.0.0.5:9092". */
+/** A record that could not be decoded, kept with the reason. */
+export const QuarantinedRecordSchema = z.object({
   source: z.string(),
-  kind: z.enum(['demo', 'kafka']),
-  state: z.enum(CONNECTION_STATES),
-  /** Why the connection is in this state, as a sentence; null when all is well. */
-  reason: z.string().nullable(),
-  since: epochMillis,
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: z.number().int(),
+  receivedAt: epochMillis,
+  error: z.string(),
+  bytes: z.number().int().nonnegative(),
 });
-export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
+export type QuarantinedRecordSummary = z.infer<typeof QuarantinedRecordSchema>;
 
 export const AppStatusSchema = z.object({
   version: z.string(),
@@ -53,6 +54,7 @@ export const AppStatusSchema = z.object({
   recordCount: z.number().int().nonnegative(),
   quarantinedCount: z.number().int().nonnegative(),
   trackCount: z.number().int().nonnegative(),
-  connection: ConnectionStatusSchema,
+  /** True while the built-in demo scenario is the feed, because no connection profile exists. */
+  demo: z.boolean(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;

@@ -3,18 +3,18 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { OutpostConfig } from '../../shared/config';
-import { createDemoSource } from './demo/demo-source';
+import { createConnectionManager } from './connections/connection-manager';
+import { DEMO_SOURCE } from './demo/demo-source';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createEventHub, type EventListener } from './event-hub';
-import { createConnectionMonitor } from './ingest/connection-monitor';
-import { createIngest, DEFAULT_MAX_RECORD_BYTES } from './ingest/ingest';
-import { createKafkaSource } from './ingest/kafka-source';
-import type { Source } from './ingest/source';
+import { createBatchWriter } from './ingest/batch-writer';
+import { startIngestThread, type IngestWorkerScript } from './ingest/ingest-thread';
 import { createTrackBroadcaster } from './ingest/track-broadcaster';
-import type { Clock, Log, Secrets } from './ports';
+import type { Cancel, Clock, Log, Secrets } from './ports';
+import { createRetentionRunner } from './retention/retention-runner';
 import { databaseKeyFor } from './store/database-key';
 import { openDatabase } from './store/open-database';
-import { createStore } from './store/store';
+import { createStore, type Store } from './store/store';
 import { OUTPOST_VERSION } from './version';
 
 export interface CoreOptions {
@@ -25,6 +25,8 @@ export interface CoreOptions {
   readonly log: Log;
   /** The SQLite addon built for Electron's ABI, when the host is Electron run from source. */
   readonly nativeBinding?: string | undefined;
+  /** The ingest thread's code: each host knows where its build put it. */
+  readonly ingestWorker: IngestWorkerScript;
   /** How often coalesced track updates go out to the hosts. */
   readonly trackBatchIntervalMs?: number;
 }
@@ -36,12 +38,13 @@ export interface Core {
 }
 
 export const CACHE_FILE_NAME = 'cache.db';
+const STATUS_EVERY_MS = 1_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { clock, log, config } = options;
+  const { clock, log, config, secrets } = options;
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const file = join(options.dataDir, CACHE_FILE_NAME);
-  const key = await databaseKeyFor(file, options.secrets);
+  const key = await databaseKeyFor(file, secrets);
   const store = createStore(openDatabase({ file, key, nativeBinding: options.nativeBinding }));
   const installationId = store.readMeta('installation_id') ?? storeNewInstallationId(store);
   const startedAt = clock.now();
@@ -53,30 +56,44 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     intervalMs: options.trackBatchIntervalMs ?? 250,
     deliver: (tracks) => emit('tracks.updated', { tracks }),
   });
-  const ingest = createIngest({
-    store,
+  const ingestThread = await startIngestThread(options.ingestWorker, {
+    file,
+    key,
+    nativeBinding: options.nativeBinding,
+    maxRecordBytes: config.ingest.maxRecordBytes,
+  });
+  const writer = createBatchWriter({
+    ingest: (groups, receivedAt) => ingestThread.ingest(groups, receivedAt),
     clock,
-    maxRecordBytes: DEFAULT_MAX_RECORD_BYTES,
-    onTracksChanged: (tracks) => broadcaster.push(tracks),
+    maxRecords: config.ingest.batchMaxRecords,
+    maxDelayMs: config.ingest.batchMaxDelayMs,
+    onCommitted: (outcome) => broadcaster.push(outcome.changedTracks),
   });
 
-  const kafka = config.kafka;
-  const connection = createConnectionMonitor({
+  // State changes go out at once; lag and rate ride along at most once a second.
+  let statusPending = false;
+  const connections = createConnectionManager({
+    config,
+    store,
+    writer,
+    secrets,
     clock,
-    kind: kafka === undefined ? 'demo' : 'kafka',
-    source: kafka === undefined ? 'demo scenario' : `kafka ${kafka.brokers.join(', ')}`,
-    onChange: (status) => emit('connection.changed', status),
+    log,
+    installationId,
+    onDemoStopped: () => emit('tracks.removed', { uids: store.trackUidsFrom(DEMO_SOURCE) }),
+    onStatusChange: () => {
+      if (statusPending) return;
+      statusPending = true;
+      queueMicrotask(() => {
+        statusPending = false;
+        emit('connections.changed', connections.statuses());
+      });
+    },
   });
-  const source: Source =
-    kafka === undefined
-      ? createDemoSource({ settings: config.demo, ingest, store, clock, log, connection })
-      : createKafkaSource({
-          settings: kafka,
-          groupId: kafka.groupId ?? `outpost-${installationId}`,
-          ingest,
-          connection,
-          log,
-        });
+  // The demo's tracks stay in the cache but never mix with a real picture.
+  const hiddenSources = (): string[] => (connections.isDemo() ? [] : [DEMO_SOURCE]);
+  const statusTimer: Cancel = clock.every(STATUS_EVERY_MS, () => emit('connections.changed', connections.statuses()));
+  const retention = createRetentionRunner({ store, settings: config.retention, clock, log });
 
   const dispatch = createDispatcher(
     {
@@ -85,28 +102,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         startedAt,
         recordCount: store.countRecords(),
         quarantinedCount: store.countQuarantined(),
-        trackCount: store.countTracks(),
-        connection: connection.current(),
+        trackCount: store.countTracks(hiddenSources()),
+        demo: connections.isDemo(),
       }),
-      'tracks.list': ({ limit }) => store.listTracks(limit ?? 100_000),
-      'connection.status': () => connection.current(),
+      'tracks.list': ({ limit }) => store.listTracks(limit ?? 100_000, hiddenSources()),
+      'quarantine.list': ({ limit }) => store.listQuarantine(limit ?? 100),
+      'connections.status': () => connections.statuses(),
+      'profiles.list': () => connections.listProfiles(),
+      'profiles.save': ({ profile }) => connections.saveProfile(profile),
+      'profiles.remove': async ({ id }) => ({ removed: await connections.removeProfile(id) }),
+      'profiles.test': ({ id }) => connections.testProfile(id),
+      'subscriptions.list': () => connections.listSubscriptions(),
+      'subscriptions.add': ({ profileId, subscription }) => connections.addSubscription(profileId, subscription),
+      'subscriptions.remove': async ({ id }) => ({ removed: await connections.removeSubscription(id) }),
     },
     log,
   );
 
-  await source.start();
+  connections.start();
+  retention.start();
   return {
     dispatch,
     subscribe: (listener) => hub.subscribe(listener),
     async close() {
-      await source.stop();
+      statusTimer();
+      retention.stop();
+      await connections.close();
+      await writer.drain();
+      await ingestThread.close();
       broadcaster.stop();
       store.close();
     },
   };
 }
 
-function storeNewInstallationId(store: ReturnType<typeof createStore>): string {
+function storeNewInstallationId(store: Store): string {
   const id = randomUUID();
   store.writeMeta('installation_id', id);
   return id;

@@ -9,6 +9,7 @@ export interface Cancel {
 export interface Clock {
   now(): number;
   every(intervalMs: number, tick: () => void): Cancel;
+  after(delayMs: number, run: () => void): Cancel;
 }
 
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -19,10 +20,16 @@ export interface Log {
   error(message: string, fields?: LogFields): void;
 }
 
-/** Holds the database key. Hosts wrap it with what they have: safeStorage, a passphrase, a key file. */
+/**
+ * Holds the database key and seals other secrets (broker passwords, private
+ * keys) so they are never stored in plaintext. Hosts back it with what they
+ * have: safeStorage, a passphrase, a key file.
+ */
 export interface Secrets {
   readDatabaseKey(): Promise<string | null>;
   writeDatabaseKey(key: string): Promise<void>;
+  seal(plaintext: string): Promise<string>;
+  unseal(sealed: string): Promise<string>;
 }
 
 export const systemClock: Clock = {
@@ -30,5 +37,9 @@ export const systemClock: Clock = {
   every(intervalMs, tick) {
     const timer = setInterval(tick, intervalMs);
     return () => clearInterval(timer);
+  },
+  after(delayMs, run) {
+    const timer = setTimeout(run, delayMs);
+    return () => clearTimeout(timer);
   },
 };

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     secrets: createKeyFileSecrets(dataDir),
     clock: systemClock,
     log,
+    ingestWorker: { path: join(__dirname, 'ingest-worker.cjs') },
   });
   const host = await startWebHost({ core, staticDir: join(__dirname, '..', 'renderer'), port: launch.port ?? 0, log });
   process.stdout.write(`Outpost is running. Open ${host.url}\n`);

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { ProfileStatus } from '../../shared/connections';
 import type { AppStatus } from '../../shared/domain';
 import type { Client } from '../client';
+import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { MapView, type MapHandle } from '../map/MapView';
 import type { TrackStore } from '../tracks/track-store';
+import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { TrackList } from './TrackList';
 
@@ -14,18 +17,24 @@ interface AppProps {
 
 const STATUS_POLL_MS = 1000;
 
+type SideTab = 'tracks' | 'connections';
+
 export function App({ client, store, onMapReady }: AppProps) {
   const tracks = useSyncExternalStore(store.subscribe, store.snapshot);
   const [status, setStatus] = useState<AppStatus | null>(null);
+  const [connections, setConnections] = useState<readonly ProfileStatus[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [selectedUid, setSelectedUid] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const [sideTab, setSideTab] = useState<SideTab>('tracks');
 
   useEffect(() => {
     const stopTracks = client.on('tracks.updated', (batch) => store.apply(batch.tracks));
-    const stopConnection = client.on('connection.changed', (connection) =>
-      setStatus((previous) => (previous === null ? previous : { ...previous, connection })),
-    );
+    const stopRemovals = client.on('tracks.removed', ({ uids }) => store.remove(uids));
+    const stopConnections = client.on('connections.changed', setConnections);
+    void client.call('connections.status', {}).then((result) => {
+      if (result.ok) setConnections(result.value);
+    });
     void client.call('tracks.list', {}).then((result) => {
       if (result.ok) store.apply(result.value);
       else setProblem(result.error.message);
@@ -40,7 +49,8 @@ export function App({ client, store, onMapReady }: AppProps) {
     const timer = setInterval(() => void poll(), STATUS_POLL_MS);
     return () => {
       stopTracks();
-      stopConnection();
+      stopRemovals();
+      stopConnections();
       clearInterval(timer);
     };
   }, [client, store]);
@@ -55,9 +65,28 @@ export function App({ client, store, onMapReady }: AppProps) {
       </header>
       <main className="workspace">
         <MapView store={store} selectedUid={selectedUid} onSelect={select} onReady={onMapReady} onError={setProblem} />
-        <TrackList tracks={tracks} now={now} selectedUid={selectedUid} onSelect={select} />
+        <SidePanel
+          selected={sideTab}
+          onSelect={setSideTab}
+          tabs={[
+            { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} now={now} selectedUid={selectedUid} onSelect={select} /> },
+            {
+              id: 'connections',
+              label: 'Connections',
+              content: (
+                <ConnectionsPanel
+                  client={client}
+                  statuses={connections}
+                  demo={status?.demo ?? false}
+                  quarantinedCount={status?.quarantinedCount ?? 0}
+                  active={sideTab === 'connections'}
+                />
+              ),
+            },
+          ]}
+        />
       </main>
-      <StatusBar status={status} trackCount={tracks.length} problem={problem} />
+      <StatusBar status={status} connections={connections} trackCount={tracks.length} problem={problem} />
     </div>
   );
 }

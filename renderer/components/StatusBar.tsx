@@ -1,25 +1,40 @@
+import type { ProfileStatus } from '../../shared/connections';
 import type { AppStatus } from '../../shared/domain';
 
 interface StatusBarProps {
   readonly status: AppStatus | null;
+  readonly connections: readonly ProfileStatus[];
   readonly trackCount: number;
   readonly problem: string | null;
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-export function StatusBar({ status, trackCount, problem }: StatusBarProps) {
-  const connection = status?.connection;
+export function StatusBar({ status, connections, trackCount, problem }: StatusBarProps) {
   return (
     <footer className="status-bar" role="status">
-      <span className={`connection connection-${connection?.state ?? 'connecting'}`} data-testid="connection-state">
-        <span className="dot" aria-hidden="true" />
-        {connection === undefined ? 'connecting to core' : `${connection.source}: ${connection.state}`}
-      </span>
-      {connection?.reason ? <span className="reason">{connection.reason}</span> : null}
+      {connections.length === 0 ? (
+        <span className="connection connection-connecting" data-testid="connection-state">
+          <span className="dot" aria-hidden="true" />
+          connecting to core
+        </span>
+      ) : (
+        connections.map((connection) => (
+          <span key={connection.profileId} className={`connection connection-${connection.state}`} data-testid="connection-state" title={connection.reason ?? undefined}>
+            <span className="dot" aria-hidden="true" />
+            {connection.name}: {connection.state}
+            {connection.catchUp === null ? null : (
+              <span className="catch-up" data-testid="catch-up">
+                {' '}
+                catching up: {numberFormat.format(connection.catchUp.done)} of {numberFormat.format(connection.catchUp.total)}
+              </span>
+            )}
+          </span>
+        ))
+      )}
       <span data-testid="record-count">{numberFormat.format(status?.recordCount ?? 0)} records cached</span>
       {status !== null && status.quarantinedCount > 0 ? (
-        <span className="warning">{numberFormat.format(status.quarantinedCount)} quarantined</span>
+        <span className="warning" data-testid="quarantined-count">{numberFormat.format(status.quarantinedCount)} quarantined</span>
       ) : null}
       <span data-testid="track-count">{numberFormat.format(trackCount)} tracks</span>
       {problem !== null ? <span className="problem">{problem}</span> : null}

@@ -8,6 +8,7 @@ import type { Track } from '../../shared/domain';
 export interface TrackStore {
   replaceAll(tracks: readonly Track[]): void;
   apply(tracks: readonly Track[]): void;
+  remove(uids: readonly string[]): void;
   /** Stable until the next change, so React can compare by identity. */
   snapshot(): readonly Track[];
   get(uid: string): Track | undefined;
@@ -46,6 +47,11 @@ export function createTrackStore(scheduleFrame: FrameScheduler): TrackStore {
         if (known === undefined || known.time <= track.time) tracks.set(track.uid, track);
       }
       changed();
+    },
+    remove(uids) {
+      let removed = false;
+      for (const uid of uids) removed = tracks.delete(uid) || removed;
+      if (removed) changed();
     },
     snapshot() {
       cached ??= [...tracks.values()];

@@ -4,20 +4,25 @@ import { UserFacingError } from '../../electron/core/user-facing-error';
 import { recordingLog } from '../support/recording-log';
 import { aTrack } from '../builders/track-builder';
 
-const status = {
-  version: '1.0.0',
-  startedAt: 0,
-  recordCount: 0,
-  quarantinedCount: 0,
-  trackCount: 0,
-  connection: { source: 'demo scenario', kind: 'demo', state: 'connected', reason: null, since: 0 },
-} as const;
+const status = { version: '1.0.0', startedAt: 0, recordCount: 0, quarantinedCount: 0, trackCount: 0, demo: true } as const;
+
+const unused = (): never => {
+  throw new Error('not used by this test');
+};
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.status': () => status,
     'tracks.list': ({ limit }) => [aTrack({ uid: `limit-${limit ?? 'none'}` })],
-    'connection.status': () => status.connection,
+    'quarantine.list': () => [],
+    'connections.status': () => [],
+    'profiles.list': () => [],
+    'profiles.save': unused,
+    'profiles.remove': unused,
+    'profiles.test': unused,
+    'subscriptions.list': () => [],
+    'subscriptions.add': unused,
+    'subscriptions.remove': unused,
     ...overrides,
   };
 }

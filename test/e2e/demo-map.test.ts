@@ -5,6 +5,7 @@ import type { OutpostTestHooks } from '../../renderer/test-hooks';
 import { launchChromium } from '../support/chromium';
 import { makeTempDir } from '../support/temp-dir';
 import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
+import { watchPage, type PageWatch } from '../support/page-watch';
 
 declare global {
   interface Window {
@@ -13,27 +14,20 @@ declare global {
 }
 
 const SCREENSHOT_DIR = 'test-results/e2e';
-const isLoopback = (url: string): boolean => /^(https?|wss?):\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url) || /^(data|blob):/.test(url);
 
 describe('Given Outpost in web mode with the demo feed', () => {
   const dataDir = makeTempDir();
   let host: RunningWebHost;
   let browser: Browser;
   let page: Page;
-  const requests: string[] = [];
-  const problems: string[] = [];
+  let watch: PageWatch;
   let openedAt = 0;
 
   beforeAll(async () => {
     host = await startWebHostProcess(['--data-dir', dataDir.path]);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('websocket', (socket) => requests.push(socket.url()));
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
+    watch = watchPage(page);
     openedAt = Date.now();
     await page.goto(`${host.url}&testHooks=1`);
   });
@@ -80,8 +74,8 @@ describe('Given Outpost in web mode with the demo feed', () => {
   });
 
   it('Then the page made no request to any origin but loopback, and logged no error', () => {
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !isLoopback(url))).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(watch.requests.length).toBeGreaterThan(0);
+    expect(watch.offLoopback()).toEqual([]);
+    expect(watch.problems).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { forwardEvents, relayContract } from '../../electron/ipc';
 import { contentSecurityPolicy } from '../../electron/hosting/csp';
 import { APP_ENTRY_URL, decidePermission, hardenedWindowOptions, isAppUrl } from '../../electron/shell/hardening';
 import type { EventListener } from '../../electron/core/event-hub';
+import { aProfileStatus } from '../builders/status-builder';
 
 describe('Given the Electron window options', () => {
   const options = hardenedWindowOptions('/app/preload.cjs');
@@ -139,11 +140,11 @@ describe('Given the IPC relay', () => {
     const sent: unknown[][] = [];
     let destroyed = false;
     const stop = forwardEvents(core, { send: (...args: unknown[]) => sent.push(args), isDestroyed: () => destroyed });
-    const status = { source: 'demo scenario', kind: 'demo', state: 'connected', reason: null, since: 1 } as const;
-    (listener as EventListener | null)?.('connection.changed', status);
+    const statuses = [aProfileStatus()];
+    (listener as EventListener | null)?.('connections.changed', statuses);
     destroyed = true;
-    (listener as EventListener | null)?.('connection.changed', status);
-    expect(sent).toEqual([[IPC_CHANNELS.event, { event: 'connection.changed', payload: status }]]);
+    (listener as EventListener | null)?.('connections.changed', statuses);
+    expect(sent).toEqual([[IPC_CHANNELS.event, { event: 'connections.changed', payload: statuses }]]);
     stop();
     expect(listener).toBeNull();
   });

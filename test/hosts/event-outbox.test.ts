@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEventOutbox } from '../../electron/web/event-outbox';
+import { aProfileStatus } from '../builders/status-builder';
 import { aTrack } from '../builders/track-builder';
 
 describe('Given a client event outbox', () => {
@@ -27,11 +28,10 @@ describe('Given a client event outbox', () => {
     const sent: unknown[][] = [];
     let congested = true;
     const outbox = createEventOutbox({ isCongested: () => congested, send: (...args) => sent.push(args) });
-    const status = (state: 'offline' | 'connected') => ({ source: 's', kind: 'kafka', state, reason: null, since: 0 }) as const;
-    outbox.offer('connection.changed', status('offline'));
-    outbox.offer('connection.changed', status('connected'));
+    outbox.offer('connections.changed', [aProfileStatus({ state: 'offline' })]);
+    outbox.offer('connections.changed', [aProfileStatus({ state: 'connected' })]);
     congested = false;
     outbox.drain();
-    expect(sent.map((s) => (s[1] as { state: string }).state)).toEqual(['offline', 'connected']);
+    expect(sent.map((s) => (s[1] as Array<{ state: string }>)[0]?.state)).toEqual(['offline', 'connected']);
   });
 });

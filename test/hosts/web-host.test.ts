@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { ok } from '../../shared/result';
 import type { EventListener } from '../../electron/core/event-hub';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { aProfileStatus } from '../builders/status-builder';
 import { recordingLog } from '../support/recording-log';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -133,9 +134,9 @@ describe('Given the web host', () => {
   it('When the core emits an event, Then connected pages receive it', async () => {
     const socket = await connect(contractUrl, origin);
     const event = nextMessage(socket, 'event');
-    const status = { source: 'demo scenario', kind: 'demo', state: 'offline', reason: 'Link down.', since: 5 } as const;
-    for (const listener of listeners) listener('connection.changed', status);
-    expect(await event).toEqual({ kind: 'event', event: 'connection.changed', payload: status });
+    const statuses = [aProfileStatus({ state: 'offline', reason: 'Link down.' })];
+    for (const listener of listeners) listener('connections.changed', statuses);
+    expect(await event).toEqual({ kind: 'event', event: 'connections.changed', payload: statuses });
     socket.close();
   });
 });

@@ -45,7 +45,7 @@ describe('Given the renderer client', () => {
     const tracks: unknown[] = [];
     const connections: unknown[] = [];
     client.on('tracks.updated', (batch) => tracks.push(batch));
-    client.on('connection.changed', (status) => connections.push(status));
+    client.on('connections.changed', (statuses) => connections.push(statuses));
     emit({ event: 'tracks.updated', payload: { tracks: [aTrack()] } });
     expect(tracks).toEqual([{ tracks: [aTrack()] }]);
     expect(connections).toEqual([]);

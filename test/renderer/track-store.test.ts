@@ -51,3 +51,18 @@ describe('Given the renderer track store', () => {
     expect(store.snapshot().map((t) => t.uid)).toEqual(['c']);
   });
 });
+
+describe('Given tracks the core says to drop', () => {
+  it('When they are removed, Then they leave the snapshot and listeners hear of it', () => {
+    const frames: Array<() => void> = [];
+    const store = createTrackStore((run) => frames.push(run));
+    store.apply([aTrack({ uid: 'demo-1' }), aTrack({ uid: 'real-1' })]);
+    frames.splice(0).forEach((run) => run());
+    let heard = 0;
+    store.subscribe(() => (heard += 1));
+    store.remove(['demo-1', 'not-there']);
+    frames.splice(0).forEach((run) => run());
+    expect(store.snapshot().map((t) => t.uid)).toEqual(['real-1']);
+    expect(heard).toBe(1);
+  });
+});

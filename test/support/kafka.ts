@@ -20,6 +20,10 @@ export interface RunningKafka {
   logDir: string;
   /** Stops the broker and removes logDir. */
   stop(): Promise<void>;
+  /** Stops the broker process but keeps its data and port, as when a link or a host goes down. */
+  takeDown(): Promise<void>;
+  /** Starts the broker again on the same port with the same data, and waits until it answers. */
+  bringUp(): Promise<void>;
 }
 
 export interface StartKafkaOptions {
@@ -63,31 +67,52 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Runni
 
   let broker: ChildProcess | undefined;
   let orphanGuard: ChildProcess | undefined;
-  const stop = async (): Promise<void> => {
-    if (broker !== undefined) {
-      await stopProcess(broker);
-    }
+  const killBroker = async (): Promise<void> => {
+    if (broker !== undefined) await stopProcess(broker);
     orphanGuard?.kill();
+    broker = undefined;
+    orphanGuard = undefined;
+  };
+  const stop = async (): Promise<void> => {
+    await killBroker();
     await rm(logDir, { recursive: true, force: true });
   };
-
-  try {
+  const launchBroker = async (): Promise<void> => {
     const consoleLog = await open(join(logDir, CONSOLE_LOG), 'a');
     try {
       const stdio: StdioOptions = ['ignore', consoleLog.fd, consoleLog.fd];
-      await formatStorage(javaArguments, serverProperties, stdio, logDir);
       broker = await spawnJava([...javaArguments, 'kafka.Kafka', serverProperties], stdio);
       orphanGuard = startOrphanGuard(broker, logDir);
     } finally {
       await consoleLog.close();
     }
     await waitUntilReady(brokers, broker, logDir);
+  };
+
+  try {
+    const consoleLog = await open(join(logDir, CONSOLE_LOG), 'a');
+    try {
+      await formatStorage(javaArguments, serverProperties, ['ignore', consoleLog.fd, consoleLog.fd], logDir);
+    } finally {
+      await consoleLog.close();
+    }
+    await launchBroker();
   } catch (error) {
     await stop();
     throw error;
   }
 
-  return { brokers, bootstrap: brokers.join(','), logDir, stop };
+  return {
+    brokers,
+    bootstrap: brokers.join(','),
+    logDir,
+    stop,
+    takeDown: killBroker,
+    async bringUp() {
+      if (broker !== undefined) throw new Error('The broker is already running.');
+      await launchBroker();
+    },
+  };
 }
 
 /** Creates a topic with one replica per partition and waits until every partition has a leader. */
@@ -146,6 +171,9 @@ function renderServerProperties(port: number, controllerPort: number, dataDir: s
     'share.coordinator.state.topic.replication.factor=1',
     'share.coordinator.state.topic.min.isr=1',
     'group.initial.rebalance.delay.ms=0',
+    // Large enough for the oversized-record tests, which must reach Outpost to be quarantined there.
+    'message.max.bytes=8388608',
+    'replica.fetch.max.bytes=8388608',
     '',
   ].join('\n');
 }

@@ -6,6 +6,7 @@ const WEB_HOST_BUNDLE = 'dist/electron/web.cjs';
 export interface RunningWebHost {
   readonly url: string;
   readonly stderr: () => string;
+  kill(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -34,6 +35,7 @@ export async function startWebHostProcess(args: readonly string[]): Promise<Runn
   return {
     url,
     stderr: () => stderr,
+    kill: (signal) => child.kill(signal),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

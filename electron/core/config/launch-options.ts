@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { OutpostConfigSchema, RECORD_FORMATS, type OutpostConfig, type OutpostConfigInput } from '../../../shared/config';
+import { OutpostConfigSchema, type OutpostConfig, type OutpostConfigInput } from '../../../shared/config';
+import { RECORD_FORMATS, type RecordFormat } from '../../../shared/formats';
 import { describeIssues } from '../../../shared/describe-issues';
 import { UserFacingError } from '../user-facing-error';
 
@@ -10,9 +11,12 @@ export interface LaunchOptions {
   readonly port: number | null;
 }
 
+/** The profile that --brokers and --topic describe. */
+export const COMMAND_LINE_PROFILE_ID = 'command-line';
+
 export const USAGE = `Usage: outpost [--config FILE] [--brokers HOST:PORT[,HOST:PORT]] [--topic TOPIC]... [--format ${RECORD_FORMATS.join('|')}]
                [--group-id ID] [--data-dir DIR] [--port N]
-With no --config and no --brokers, Outpost plays its built-in demo scenario.`;
+With no connection profile (from --brokers, a config file, or saved in the app), Outpost plays its built-in demo scenario.`;
 
 /**
  * Reads the command line and the optional config file into one validated
@@ -43,15 +47,20 @@ export function readLaunchOptions(argv: readonly string[]): LaunchOptions {
   const fromFile = values.config === undefined ? {} : readConfigFile(values.config);
   const input: OutpostConfigInput = { ...fromFile };
   if (values.brokers !== undefined || values.topic !== undefined) {
-    const topics = values.topic ?? fromFile.kafka?.subscriptions?.map((s) => s.topic) ?? [];
-    if (topics.length === 0) throw new UserFacingError(`--brokers needs at least one --topic.\n${USAGE}`);
-    input.kafka = {
-      ...fromFile.kafka,
-      brokers: values.brokers?.split(',').map((b) => b.trim()) ?? fromFile.kafka?.brokers ?? [],
-      subscriptions: topics.map((topic) => ({ topic, format: values.format as (typeof RECORD_FORMATS)[number] | undefined })),
+    if (values.brokers === undefined) throw new UserFacingError(`--topic needs --brokers.\n${USAGE}`);
+    if (values.topic === undefined) throw new UserFacingError(`--brokers needs at least one --topic.\n${USAGE}`);
+    const format = values.format as RecordFormat | undefined;
+    const commandLine = {
+      id: COMMAND_LINE_PROFILE_ID,
+      name: 'Command line',
+      brokers: values.brokers.split(',').map((b) => b.trim()),
+      groupId: values['group-id'],
+      subscriptions: values.topic.map((topic) => ({ topic, format })),
     };
+    input.profiles = [...(fromFile.profiles ?? []).filter((p) => p.id !== COMMAND_LINE_PROFILE_ID), commandLine];
+  } else if (values['group-id'] !== undefined || values.format !== undefined) {
+    throw new UserFacingError(`--group-id and --format go with --brokers and --topic.\n${USAGE}`);
   }
-  if (values['group-id'] !== undefined && input.kafka !== undefined) input.kafka = { ...input.kafka, groupId: values['group-id'] };
 
   const parsed = OutpostConfigSchema.safeParse(input);
   if (!parsed.success) throw new UserFacingError(`The configuration is not valid: ${describeIssues(parsed.error)}.`);

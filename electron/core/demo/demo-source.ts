@@ -1,8 +1,7 @@
 import type { DemoSource as DemoSettings } from '../../../shared/config';
+import type { ProfileStatus } from '../../../shared/connections';
 import { encodeCot } from '../cot/encode-cot';
-import type { ConnectionMonitor } from '../ingest/connection-monitor';
-import type { Ingest } from '../ingest/ingest';
-import type { Source } from '../ingest/source';
+import type { BatchWriter } from '../ingest/batch-writer';
 import type { Cancel, Clock, Log } from '../ports';
 import type { Store } from '../store/store';
 import { createScenario } from './scenario';
@@ -11,21 +10,42 @@ export const DEMO_SOURCE = 'demo';
 export const DEMO_TOPIC = 'demo.cot';
 const DEMO_PARTITION = 0;
 
+export interface DemoSource {
+  start(): void;
+  stop(): void;
+  status(): ProfileStatus;
+}
+
 /**
  * Plays the built-in scenario as CoT XML records through the same ingest path
  * Kafka records take, so the demo exercises decoding and caching for real.
  */
 export function createDemoSource(options: {
   readonly settings: DemoSettings;
-  readonly ingest: Ingest;
+  readonly writer: BatchWriter;
   readonly store: Store;
   readonly clock: Clock;
   readonly log: Log;
-  readonly connection: ConnectionMonitor;
-}): Source {
+  readonly onStatusChange: () => void;
+}): DemoSource {
   const scenario = createScenario({ units: options.settings.units, seed: options.settings.seed });
   const encoder = new TextEncoder();
   let cancel: Cancel | null = null;
+  let status: ProfileStatus = {
+    profileId: DEMO_SOURCE,
+    name: 'demo scenario',
+    state: 'connecting',
+    reason: null,
+    since: options.clock.now(),
+    partitions: [],
+    catchUp: null,
+    rate: 0,
+  };
+  const setStatus = (next: Pick<ProfileStatus, 'state' | 'reason'>, rate: number): void => {
+    const changed = next.state !== status.state || next.reason !== status.reason;
+    status = { ...status, ...next, since: changed ? options.clock.now() : status.since, rate };
+    if (changed) options.onStatusChange();
+  };
 
   const tick = (startedAt: number, nextOffset: { value: number }): void => {
     const now = options.clock.now();
@@ -38,26 +58,30 @@ export function createDemoSource(options: {
       headers: null,
       value: encoder.encode(encodeCot(event)),
     }));
-    try {
-      options.ingest.ingest(DEMO_SOURCE, 'cot', records);
-      options.connection.set('connected', null);
-    } catch (error) {
-      options.log.error('The demo feed could not cache a batch.', { error: String(error) });
-      options.connection.set('degraded', 'The demo feed could not write to the offline cache; see the log.');
-    }
+    options.writer.write({ source: DEMO_SOURCE, subscriptionId: null, format: 'cot', mapping: null, records }).then(
+      () => setStatus({ state: 'connected', reason: null }, records.length * options.settings.rateHz),
+      (error: unknown) => {
+        options.log.error('The demo feed could not cache a batch.', { error: String(error) });
+        setStatus({ state: 'degraded', reason: 'The demo feed could not write to the offline cache; see the log.' }, 0);
+      },
+    );
   };
 
   return {
-    async start() {
+    start() {
+      if (cancel !== null) return;
       const startedAt = options.clock.now();
-      const nextOffset = { value: (options.store.lastOffset(DEMO_SOURCE, DEMO_TOPIC, DEMO_PARTITION) ?? -1) + 1 };
+      const stored = options.store.nextOffsets(DEMO_SOURCE).find((o) => o.topic === DEMO_TOPIC && o.partition === DEMO_PARTITION);
+      const nextOffset = { value: stored?.nextOffset ?? 0 };
       tick(startedAt, nextOffset);
       cancel = options.clock.every(1000 / options.settings.rateHz, () => tick(startedAt, nextOffset));
       options.log.info('Demo scenario started.', { units: scenario.units.length, rateHz: options.settings.rateHz });
     },
-    async stop() {
+    stop() {
       cancel?.();
       cancel = null;
+      setStatus({ state: 'offline', reason: 'The demo scenario stopped because a connection profile is configured.' }, 0);
     },
+    status: () => status,
   };
 }

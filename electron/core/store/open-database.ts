@@ -30,10 +30,10 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     db.pragma(`cipher = 'chacha20'`);
     db.pragma(`hexkey = '${options.key}'`);
     proveKey(db, options.file, existed);
+    // Large pages: fewer, bigger encrypted writes; measured several times faster for ingest.
+    if (!existed) db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    applyConnectionSettings(db);
     checkIntegrity(db, options.file);
     migrate(db, migrations);
     return db;
@@ -41,6 +41,36 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     db.close();
     throw error;
   }
+}
+
+/**
+ * A second connection to a cache that openDatabase has already checked and
+ * migrated, for the ingest thread: same key, same settings, no repeat checks.
+ */
+export function openWriterConnection(options: OpenDatabaseOptions): Database {
+  const db = new BetterSqlite3(options.file, { nativeBinding: options.nativeBinding, fileMustExist: true });
+  try {
+    db.pragma(`cipher = 'chacha20'`);
+    db.pragma(`hexkey = '${options.key}'`);
+    proveKey(db, options.file, true);
+    applyConnectionSettings(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function applyConnectionSettings(db: Database): void {
+  // In WAL mode NORMAL loses no committed transaction on a crash, only on power loss; ingest
+  // can afford that because Kafka keeps the records until Outpost's own offsets move past them.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Encrypted pages cost more to write than plain ones: a larger cache and rarer checkpoints
+  // let hot index pages absorb many changes before they are encrypted and written back.
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 4096');
 }
 
 function proveKey(db: Database, file: string, existed: boolean): void {

@@ -2,28 +2,38 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Track } from '../../../shared/domain';
 import { createIngest, type Ingest } from '../../../electron/core/ingest/ingest';
+import type { RawRecord } from '../../../electron/core/ingest/raw-record';
 import { migrate } from '../../../electron/core/store/migrate';
 import { migrations } from '../../../electron/core/store/migrations';
-import { createStore, type Store } from '../../../electron/core/store/store';
+import { createIngestWriter } from '../../../electron/core/store/ingest-writer';
+import { createStore, type IngestWriter, type Store } from '../../../electron/core/store/store';
 import { aCotRecord, textRecord } from '../../builders/raw-record-builder';
-import { manualClock } from '../../support/manual-clock';
 
 describe('Given the ingest path', () => {
   let store: Store;
   let ingest: Ingest;
   let notified: Track[][];
 
+  let writer: IngestWriter;
+  const ingestCot = (source: string, records: readonly RawRecord[]) => {
+    const outcome = ingest([{ source, subscriptionId: null, format: 'cot', mapping: null, records }]);
+    writer.flushTracks();
+    if (outcome.changedTracks.length > 0) notified.push(outcome.changedTracks);
+    return outcome;
+  };
+
   beforeEach(() => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations);
     store = createStore(db);
     notified = [];
-    ingest = createIngest({ store, clock: manualClock(), maxRecordBytes: 4096, onTracksChanged: (tracks) => notified.push([...tracks]) });
+    writer = createIngestWriter(db);
+    ingest = createIngest({ writer, maxRecordBytes: 4096, now: () => Date.UTC(2026, 10, 26) });
   });
   afterEach(() => store.close());
 
   it('When good CoT records arrive, Then each is cached and each entity becomes a track', () => {
-    const outcome = ingest.ingest('kafka', 'cot', [
+    const outcome = ingestCot('kafka', [
       aCotRecord({ uid: 'a', callsign: 'ALPHA' }, { offset: 0 }),
       aCotRecord({ uid: 'b', type: 'a-h-A-M-F' }, { offset: 1 }),
     ]);
@@ -41,7 +51,7 @@ describe('Given the ingest path', () => {
   });
 
   it('When a batch mixes bad records with good ones, Then the bad are quarantined and counted and the good are kept', () => {
-    const outcome = ingest.ingest('kafka', 'cot', [
+    const outcome = ingestCot('kafka', [
       textRecord('garbage', { offset: 0 }),
       aCotRecord({ uid: 'good' }, { offset: 1 }),
       textRecord('x'.repeat(5000), { offset: 2 }),
@@ -54,8 +64,8 @@ describe('Given the ingest path', () => {
 
   it('When the same records are delivered twice, Then they are stored once and no track update repeats', () => {
     const batch = [aCotRecord({ uid: 'a' }, { offset: 7 }), aCotRecord({ uid: 'b' }, { offset: 8 })];
-    ingest.ingest('kafka', 'cot', batch);
-    const again = ingest.ingest('kafka', 'cot', batch);
+    ingestCot('kafka', batch);
+    const again = ingestCot('kafka', batch);
     expect(again).toMatchObject({ storedRecords: 0, duplicateRecords: 2, changedTracks: [] });
     expect(store.countRecords()).toBe(2);
     expect(notified).toHaveLength(1);
@@ -63,15 +73,15 @@ describe('Given the ingest path', () => {
 
   it('When an older report arrives after a newer one, Then the track keeps the newer position', () => {
     const t = Date.UTC(2026, 10, 26, 12, 0, 0);
-    ingest.ingest('kafka', 'cot', [aCotRecord({ uid: 'a', time: t + 10_000, lat: 41 }, { offset: 0 })]);
-    ingest.ingest('kafka', 'cot', [aCotRecord({ uid: 'a', time: t, lat: 40 }, { offset: 1 })]);
+    ingestCot('kafka', [aCotRecord({ uid: 'a', time: t + 10_000, lat: 41 }, { offset: 0 })]);
+    ingestCot('kafka', [aCotRecord({ uid: 'a', time: t, lat: 40 }, { offset: 1 })]);
     expect(store.listTracks(1)[0]?.lat).toBe(41);
     expect(store.countRecords()).toBe(2);
   });
 
   it('When one batch moves an entity several times, Then the notification carries only its latest state', () => {
     const t = Date.UTC(2026, 10, 26, 12, 0, 0);
-    ingest.ingest('kafka', 'cot', [
+    ingestCot('kafka', [
       aCotRecord({ uid: 'a', time: t, lat: 40 }, { offset: 0 }),
       aCotRecord({ uid: 'a', time: t + 1000, lat: 40.01 }, { offset: 1 }),
     ]);
@@ -80,10 +90,10 @@ describe('Given the ingest path', () => {
   });
 
   it('When records come from two sources with the same offsets, Then both are kept', () => {
-    ingest.ingest('edge', 'cot', [aCotRecord({ uid: 'a' }, { offset: 0 })]);
-    ingest.ingest('cloud', 'cot', [aCotRecord({ uid: 'b' }, { offset: 0 })]);
+    ingestCot('edge', [aCotRecord({ uid: 'a' }, { offset: 0 })]);
+    ingestCot('cloud', [aCotRecord({ uid: 'b' }, { offset: 0 })]);
     expect(store.countRecords()).toBe(2);
-    expect(store.lastOffset('edge', 'cot', 0)).toBe(0);
-    expect(store.lastOffset('nowhere', 'cot', 0)).toBeNull();
+    expect(store.nextOffsets('edge')).toEqual([{ topic: 'cot', partition: 0, nextOffset: 1 }]);
+    expect(store.nextOffsets('nowhere')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Track } from '../../../shared/domain';
@@ -11,19 +11,13 @@ import { createTopic, startKafka, type RunningKafka } from '../../support/kafka'
 import { memorySecrets } from '../../support/memory-secrets';
 import { recordingLog } from '../../support/recording-log';
 import { makeTempDir } from '../../support/temp-dir';
+import { waitFor } from '../../support/wait-for';
+import { sourceIngestWorker } from '../../support/ingest-worker';
 
 const TOPIC = 'cot-ingest';
 const RECORDS = 1_000;
+const MARKER = 'NIGHTJAR-PLAINTEXT-MARKER';
 const MALFORMED = ['<event uid="broken"', 'plain text, not CoT', '<!DOCTYPE x [<!ENTITY a "b">]><event/>'];
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('Given a real Kafka broker with 1,000 CoT records produced by kcat', () => {
   const dir = makeTempDir();
@@ -35,7 +29,7 @@ describe('Given a real Kafka broker with 1,000 CoT records produced by kcat', ()
     kafka = await startKafka();
     await createTopic(kafka.brokers, TOPIC, 3);
     const lines = Array.from({ length: RECORDS }, (_, i) =>
-      encodeCot(aCotEvent({ uid: `unit-${i}`, callsign: `UNIT ${i}`, time: start + i, lat: 39 + i / 1000, lon: 8 + i / 2000 })),
+      encodeCot(aCotEvent({ uid: `unit-${i}`, callsign: i === 0 ? MARKER : `UNIT ${i}`, time: start + i, lat: 39 + i / 1000, lon: 8 + i / 2000 })),
     );
     // Malformed records sit among the good ones: the consumer must quarantine them and go on.
     lines.splice(100, 0, MALFORMED[0] ?? '');
@@ -47,10 +41,13 @@ describe('Given a real Kafka broker with 1,000 CoT records produced by kcat', ()
 
     core = await createCore({
       dataDir: join(dir.path, 'data'),
-      config: OutpostConfigSchema.parse({ kafka: { brokers: kafka.brokers, subscriptions: [{ topic: TOPIC, format: 'cot' }] } }),
+      config: OutpostConfigSchema.parse({
+        profiles: [{ id: 'edge', name: 'Edge', brokers: kafka.brokers, subscriptions: [{ topic: TOPIC, format: 'cot' }] }],
+      }),
       secrets: memorySecrets(),
       clock: systemClock,
       log: recordingLog(),
+      ingestWorker: sourceIngestWorker,
     });
   });
 
@@ -63,10 +60,11 @@ describe('Given a real Kafka broker with 1,000 CoT records produced by kcat', ()
   it('When the core consumes the topic, Then all 1,000 records are cached and every entity is a track through the contract', async () => {
     const status = await waitFor(
       () => core.dispatch('app.status', {}),
-      (result) => result.ok && (result.value as { recordCount: number }).recordCount >= RECORDS,
+      (result) => result.ok && (result.value as { recordCount: number; trackCount: number }).trackCount >= RECORDS,
       60_000,
     );
-    expect(status).toMatchObject({ ok: true, value: { recordCount: RECORDS, trackCount: RECORDS, connection: { kind: 'kafka', state: 'connected' } } });
+    expect(status).toMatchObject({ ok: true, value: { recordCount: RECORDS, trackCount: RECORDS, demo: false } });
+    expect(await core.dispatch('connections.status', {})).toMatchObject({ ok: true, value: [{ profileId: 'edge', state: 'connected' }] });
 
     const tracks = await core.dispatch('tracks.list', {});
     expect(tracks.ok).toBe(true);
@@ -78,9 +76,24 @@ describe('Given a real Kafka broker with 1,000 CoT records produced by kcat', ()
       lon: 8.25,
       affiliation: 'friend',
       dimension: 'ground',
-      source: 'kafka',
+      source: 'edge',
       topic: TOPIC,
     });
+  });
+
+  it('Then no file in the data folder holds an ingested value in plaintext', () => {
+    const dataDir = join(dir.path, 'data');
+    const files = readdirSync(dataDir);
+    expect(files).toContain('cache.db');
+    for (const name of files) {
+      expect(readFileSync(join(dataDir, name)).includes(Buffer.from(MARKER)), `${name} holds the marker`).toBe(false);
+    }
+  });
+
+  it('When the profile is tested, Then it reports success and lists the topic', async () => {
+    const result = await core.dispatch('profiles.test', { id: 'edge' });
+    expect(result).toMatchObject({ ok: true, value: { ok: true, stage: null, topics: [TOPIC] } });
+    expect(result.ok && (result.value as { message: string }).message).toMatch(/^Connected to 127\.0\.0\.1:\d+; 1 topic is visible\.$/);
   });
 
   it('Then the malformed records were quarantined and counted, and none stopped the consumer', async () => {

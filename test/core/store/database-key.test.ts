@@ -50,3 +50,34 @@ describe('Given the database key', () => {
     expect(await secrets.readDatabaseKey()).toBe('c'.repeat(64));
   });
 });
+
+describe('Given the key-file secrets service sealing a password', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it('When a secret is sealed, Then it unseals to the same text and the sealed form does not contain it', async () => {
+    const secrets = createKeyFileSecrets(dir.path);
+    const sealed = await secrets.seal('correct horse battery staple');
+    expect(sealed).not.toContain('correct horse');
+    expect(await secrets.unseal(sealed)).toBe('correct horse battery staple');
+    expect(await secrets.seal('correct horse battery staple')).not.toBe(sealed);
+  });
+
+  it('When the sealing key file is replaced, Then old sealed text is refused with a sentence, not garbage', async () => {
+    const sealed = await createKeyFileSecrets(dir.path).seal('p@ss');
+    const other = makeTempDir();
+    try {
+      await expect(createKeyFileSecrets(other.path).unseal(sealed)).rejects.toThrow(/cannot be unsealed with this machine’s key/);
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('When sealed text is damaged, Then unsealing fails with a sentence', async () => {
+    const secrets = createKeyFileSecrets(dir.path);
+    await expect(secrets.unseal('v1:AAAA')).rejects.toThrow(/is damaged/);
+  });
+});

@@ -30,7 +30,7 @@ describe('Given the cache schema migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['meta', 'quarantine', 'records', 'tracks']);
+    expect(tables).toEqual(['counters', 'meta', 'offsets', 'profiles', 'quarantine', 'records', 'subscriptions', 'tracks']);
     db.close();
   });
 
@@ -111,8 +111,8 @@ describe('Given the cache schema migrations', () => {
 
 describe('Given the hot queries', () => {
   it.each([
-    ['latest tracks', 'SELECT * FROM tracks ORDER BY time DESC LIMIT 100', 'tracks_by_time'],
-    ['resume offset', `SELECT max("offset") FROM records WHERE source = 'kafka' AND topic = 'cot' AND partition = 0`, 'records_by_position'],
+    ['latest tracks', `SELECT * FROM tracks WHERE source NOT IN (SELECT value FROM json_each('["demo"]')) ORDER BY time DESC LIMIT 100`, 'tracks_by_time'],
+    ['resume offsets', `SELECT topic, partition, next_offset FROM offsets WHERE source = 'edge'`, 'PRIMARY KEY'],
     ['duplicate check', `SELECT 1 FROM records WHERE source = 'kafka' AND topic = 'cot' AND partition = 0 AND "offset" = 5`, 'records_by_position'],
   ])('When the %s query is planned, Then it uses an index, not a table scan', (_name, sql, index) => {
     const db = new BetterSqlite3(':memory:');
@@ -123,7 +123,43 @@ describe('Given the hot queries', () => {
       .map((row) => row.detail)
       .join('\n');
     expect(plan).toContain(index);
-    expect(plan).not.toMatch(/SCAN (tracks|records)(?! USING)/);
+    expect(plan).not.toMatch(/SCAN (tracks|records|offsets)(?! USING)/);
+    db.close();
+  });
+
+  it('When retention looks for the oldest records, Then it walks them in stored order without sorting', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    const plan = db
+      .prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT id FROM records WHERE received_at < 5 ORDER BY id LIMIT 2000')
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).not.toContain('TEMP B-TREE');
+    db.close();
+  });
+});
+
+describe('Given a cache at schema 1 with records in it', () => {
+  it('When it is migrated to schema 2, Then offsets and counters are filled from what is already stored', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 1));
+    const insert = db.prepare(
+      `INSERT INTO records (source, topic, partition, "offset", timestamp, received_at, value) VALUES ('kafka', 'cot', ?, ?, 0, 0, x'00')`,
+    );
+    for (const [partition, offset] of [[0, 0], [0, 1], [0, 2], [1, 7]] as const) insert.run(partition, offset);
+    db.prepare(`INSERT INTO quarantine (source, topic, partition, "offset", received_at, error, value) VALUES ('kafka', 'cot', 0, 3, 0, 'bad', x'00')`).run();
+
+    migrate(db, migrations);
+
+    expect(db.prepare('SELECT partition, next_offset FROM offsets ORDER BY partition').raw().all()).toEqual([
+      [0, 3],
+      [1, 8],
+    ]);
+    expect(db.prepare('SELECT name, value FROM counters ORDER BY name').raw().all()).toEqual([
+      ['quarantined', 1],
+      ['records', 4],
+    ]);
     db.close();
   });
 });

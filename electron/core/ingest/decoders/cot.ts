@@ -28,7 +28,8 @@ export function decodeCot(value: Uint8Array): DecodeResult {
   const validation = XMLValidator.validate(text);
   if (validation !== true) return failure(`the record is not well-formed XML (${validation.err.msg})`);
 
-  const root = parser.parse(text) as XmlNode;
+  const root = parseXml(text);
+  if (typeof root === 'string') return failure(`the record could not be read as XML (${root})`);
   const event = asNode(root['event']);
   if (event === null) return failure('the record has no CoT <event> element');
   const point = asNode(event['point']);
@@ -63,6 +64,17 @@ export function decodeCot(value: Uint8Array): DecodeResult {
     stale: timeAttribute(event, 'stale'),
   };
   return { ok: true, entities: [entity] };
+}
+
+// The validator lets through some input the parser then rejects by throwing (a malformed
+// <?xml ?> declaration, nesting deeper than the parser allows); that is the record's fault, not ours.
+function parseXml(text: string): XmlNode | string {
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    if (error instanceof Error) return error.message;
+    throw error;
+  }
 }
 
 function failure(error: string): DecodeResult {

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { initial } from './0001-initial';
+import { connections } from './0002-connections';
 
 /** In order; each version is one more than the last. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, connections];

@@ -1,0 +1,71 @@
+import type { RetentionSettings } from '../../../shared/config';
+import type { Cancel, Clock, Log } from '../ports';
+import type { Store } from '../store/store';
+
+export const EVICTION_BATCH = 2_000;
+const PASS_EVERY_MS = 30_000;
+
+/**
+ * Keeps the cache within its age and size limits. Each pass deletes in small
+ * transactions and yields between them, so ingest is never held up for long.
+ */
+export interface RetentionRunner {
+  start(): void;
+  /** One full pass; resolves with how many records were evicted. */
+  runPass(): Promise<number>;
+  stop(): void;
+}
+
+export function createRetentionRunner(options: {
+  readonly store: Store;
+  readonly settings: RetentionSettings;
+  readonly clock: Clock;
+  readonly log: Log;
+}): RetentionRunner {
+  const { store, settings, clock } = options;
+  let cancel: Cancel | null = null;
+  let running: Promise<number> | null = null;
+
+  const pass = async (): Promise<number> => {
+    let evicted = 0;
+    const cutoff = clock.now() - settings.maxAgeHours * 3_600_000;
+    for (;;) {
+      const deleted = store.evictReceivedBefore(cutoff, EVICTION_BATCH);
+      evicted += deleted;
+      if (deleted < EVICTION_BATCH) break;
+      await yieldToIngest();
+    }
+    while (store.usedBytes() > settings.maxBytes) {
+      const deleted = store.evictOldest(EVICTION_BATCH);
+      evicted += deleted;
+      if (deleted === 0) break;
+      await yieldToIngest();
+    }
+    if (evicted > 0) options.log.info('Retention evicted old records from the cache.', { evicted });
+    return evicted;
+  };
+
+  const runPass = (): Promise<number> => {
+    running ??= pass().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    start() {
+      cancel ??= clock.every(PASS_EVERY_MS, () => {
+        runPass().catch((error: unknown) => options.log.error('A retention pass failed.', { error: String(error) }));
+      });
+    },
+    runPass,
+    stop() {
+      cancel?.();
+      cancel = null;
+    },
+  };
+}
+
+function yieldToIngest(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
