@@ -1,8 +1,9 @@
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_CHANNELS } from '../shared/channels';
 import { fail, type Result } from '../shared/result';
-import { CallSchema } from '../shared/wire';
+import { AcknowledgementSchema, CallSchema } from '../shared/wire';
 import type { Core } from './core';
+import { createEventOutbox } from './hosting/event-outbox';
 
 /**
  * The one generic relay between the renderer and the core's dispatcher: a
@@ -26,9 +27,29 @@ export function relayContract(options: {
   return () => options.ipcMain.removeHandler(IPC_CHANNELS.request);
 }
 
-/** Sends every core event to one window's renderer, until the window goes away. */
-export function forwardEvents(core: Pick<Core, 'subscribe'>, contents: Pick<WebContents, 'send' | 'isDestroyed'>): () => void {
-  return core.subscribe((event, payload) => {
-    if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, { event, payload });
+/**
+ * Sends core events to one window's renderer, paced by its acknowledgements
+ * (see EventOutbox), until the window goes away.
+ */
+export function forwardEvents(options: {
+  readonly core: Pick<Core, 'subscribe'>;
+  readonly contents: Pick<WebContents, 'send' | 'isDestroyed'>;
+  readonly ipcMain: Pick<IpcMain, 'on' | 'removeListener'>;
+}): () => void {
+  const { contents, ipcMain } = options;
+  const outbox = createEventOutbox({
+    send: (seq, event, payload) => {
+      if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, { seq, event, payload });
+    },
   });
+  const onAcknowledgement = (event: IpcMainEvent, seq: unknown): void => {
+    const parsed = AcknowledgementSchema.safeParse(seq);
+    if (event.sender === contents && parsed.success) outbox.acknowledge(parsed.data);
+  };
+  ipcMain.on(IPC_CHANNELS.ack, onAcknowledgement);
+  const unsubscribe = options.core.subscribe((event, payload) => outbox.offer(event, payload));
+  return () => {
+    unsubscribe();
+    ipcMain.removeListener(IPC_CHANNELS.ack, onAcknowledgement);
+  };
 }

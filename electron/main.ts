@@ -6,6 +6,8 @@ import { readLaunchOptions } from './core/config/launch-options';
 import { contentSecurityPolicy } from './hosting/csp';
 import { resolveStaticAsset } from './hosting/static-assets';
 import { createStderrLog } from './hosting/stderr-log';
+import { answerTileRequest } from './hosting/tile-answer';
+import { isTilePath } from './hosting/tile-path';
 import { forwardEvents, relayContract } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, decidePermission, hardenedWindowOptions, isAppUrl } from './shell/hardening';
 
@@ -33,15 +35,6 @@ async function start(): Promise<void> {
 
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
-  protocol.handle(APP_SCHEME, async (request) => {
-    const asset = resolveStaticAsset(rendererDir, new URL(request.url).pathname);
-    if (asset === null) return new Response('Not found.', { status: 404 });
-    const file = await net.fetch(pathToFileURL(asset.file).toString());
-    return new Response(file.body, {
-      headers: { 'content-type': asset.contentType, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
-    });
-  });
-
   const core: Core = await createCore({
     dataDir,
     config: launch.config,
@@ -52,10 +45,26 @@ async function start(): Promise<void> {
     // Worker threads cannot load code from inside an asar archive, so the worker ships unpacked.
     ingestWorker: { path: join(__dirname, 'ingest-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`) },
   });
+  // Tiles need no token here: only the app's own window can reach the app:// scheme.
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    if (isTilePath(pathname)) {
+      const answer = await answerTileRequest(core, pathname, log);
+      // Copied over a plain ArrayBuffer: the body types Response accepts in every lib.
+      const body = answer.body === null ? null : new Uint8Array(answer.body);
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    }
+    const asset = resolveStaticAsset(rendererDir, pathname);
+    if (asset === null) return new Response('Not found.', { status: 404 });
+    const file = await net.fetch(pathToFileURL(asset.file).toString());
+    return new Response(file.body, {
+      headers: { 'content-type': asset.contentType, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
+    });
+  });
   relayContract({ ipcMain, dispatch: core.dispatch, isTrustedFrameUrl: isAppUrl });
 
   const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
-  const stopForwarding = forwardEvents(core, window.webContents);
+  const stopForwarding = forwardEvents({ core, contents: window.webContents, ipcMain });
   window.once('ready-to-show', () => window.show());
   window.on('closed', stopForwarding);
   await window.loadURL(APP_ENTRY_URL);

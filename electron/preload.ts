@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_CHANNELS } from '../shared/channels';
 
 /**
- * The bridge the renderer's transport uses. It exposes two functions and no
+ * The bridge the renderer's transport uses. It exposes three functions and no
  * Electron object, so page script cannot reach ipcRenderer itself.
  */
 contextBridge.exposeInMainWorld('outpostBridge', {
@@ -14,4 +14,5 @@ contextBridge.exposeInMainWorld('outpostBridge', {
       ipcRenderer.removeListener(IPC_CHANNELS.event, relay);
     };
   },
+  acknowledge: (seq: number): void => ipcRenderer.send(IPC_CHANNELS.ack, seq),
 });

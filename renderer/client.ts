@@ -24,18 +24,30 @@ export function createClient(transport: Transport, onProtocolError: (message: st
 
   transport.onEvent((message) => {
     const envelope = EventEnvelopeSchema.safeParse(message);
-    if (!envelope.success || !isEventName(envelope.data.event)) {
+    if (!envelope.success) {
+      onProtocolError('The core sent an event Outpost cannot read.');
+      return;
+    }
+    // Acknowledged whatever becomes of it, so one bad event cannot stall the stream.
+    try {
+      deliver(envelope.data.event, envelope.data.payload);
+    } finally {
+      transport.acknowledge(envelope.data.seq);
+    }
+  });
+
+  function deliver(name: string, rawPayload: unknown): void {
+    if (!isEventName(name)) {
       onProtocolError('The core sent an event Outpost does not know.');
       return;
     }
-    const name = envelope.data.event;
-    const payload = events[name].safeParse(envelope.data.payload);
+    const payload = events[name].safeParse(rawPayload);
     if (!payload.success) {
       onProtocolError(`The core sent a malformed ${name} event: ${describeIssues(payload.error)}.`);
       return;
     }
     for (const handler of handlers.get(name) ?? []) handler(payload.data);
-  });
+  }
 
   return {
     async call(method, args) {

@@ -1,8 +1,15 @@
 import type { MapHandle } from './map/MapView';
+import type { RenderedSymbol } from './map/rendered-tracks';
 import type { TrackStore } from './tracks/track-store';
 
 export interface OutpostTestHooks {
   renderedTrackCount(): number;
+  /** Each track symbol the map placed, with what its feature says it shows. */
+  renderedSymbols(): RenderedSymbol[];
+  renderedLabelCount(): number;
+  /** The uids the selection halo is drawn around. */
+  renderedSelection(): string[];
+  trackScreenPoint(uid: string): { x: number; y: number } | null;
   storedTrackCount(): number;
   trackPosition(uid: string): { lat: number; lon: number } | null;
   trackUids(): string[];
@@ -15,6 +22,10 @@ export interface OutpostTestHooks {
 export function installTestHooks(scope: Window, store: TrackStore, map: MapHandle): void {
   const hooks: OutpostTestHooks = {
     renderedTrackCount: () => map.renderedTrackCount(),
+    renderedSymbols: () => map.renderedSymbols(),
+    renderedLabelCount: () => map.renderedLabelCount(),
+    renderedSelection: () => map.renderedSelection(),
+    trackScreenPoint: (uid) => map.trackScreenPoint(uid),
     storedTrackCount: () => store.size,
     trackPosition: (uid) => {
       const track = store.get(uid);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BasemapIdSchema, BasemapSchema } from './basemaps';
 import {
   ConnectionTestResultSchema,
   ProfileIdSchema,
@@ -38,6 +39,14 @@ export const methods = {
     args: z.object({ id: z.number().int().positive() }).strict(),
     result: z.object({ removed: z.boolean() }),
   },
+  /** The bundled basemap first, then the added tile packages in the order they were added. */
+  'basemaps.list': { args: none, result: z.array(BasemapSchema) },
+  /** Reads the package's metadata now; adding a file already added returns the one already there. */
+  'basemaps.add': {
+    args: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    result: BasemapSchema,
+  },
+  'basemaps.remove': { args: z.object({ id: BasemapIdSchema }).strict(), result: z.object({ removed: z.boolean() }) },
 } as const;
 
 export const events = {

@@ -26,14 +26,21 @@ export const ResponseEnvelopeSchema = z.object({
 });
 export type ResponseEnvelope = z.infer<typeof ResponseEnvelopeSchema>;
 
+/** `seq` numbers a renderer's events in order; the renderer acknowledges each once applied. */
 export const EventEnvelopeSchema = z.object({
+  seq: z.number().int().positive(),
   event: z.string(),
   payload: z.unknown(),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
 
-/** What a WebSocket client may send: a call, and nothing else. */
-export const ClientMessageSchema = RequestEnvelopeSchema.extend({ kind: z.literal('request') });
+export const AcknowledgementSchema = z.number().int().positive();
+
+/** What a WebSocket client may send: a call, or an acknowledgement of the events it has applied. */
+export const ClientMessageSchema = z.discriminatedUnion('kind', [
+  RequestEnvelopeSchema.extend({ kind: z.literal('request') }),
+  z.object({ kind: z.literal('ack'), seq: AcknowledgementSchema }),
+]);
 /** What the web host sends back. */
 export const ServerMessageSchema = z.discriminatedUnion('kind', [
   ResponseEnvelopeSchema.extend({ kind: z.literal('response') }),

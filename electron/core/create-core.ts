@@ -3,6 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { OutpostConfig } from '../../shared/config';
+import { createBasemapRegistry } from './basemaps/basemap-registry';
+import { tilePackageOpener } from './basemaps/open-tile-package';
+import type { Tile } from './basemaps/tile-archive';
 import { createConnectionManager } from './connections/connection-manager';
 import { DEMO_SOURCE } from './demo/demo-source';
 import { createDispatcher, type Dispatch } from './dispatcher';
@@ -34,6 +37,12 @@ export interface CoreOptions {
 export interface Core {
   readonly dispatch: Dispatch;
   subscribe(listener: EventListener): () => void;
+  /**
+   * One tile of an added tile package, for the hosts' tile routes: binary, so
+   * it bypasses the JSON dispatcher. Null when the package has no tile there;
+   * rejects with UnknownBasemapError when no package has that id.
+   */
+  readTile(basemapId: string, z: number, x: number, y: number): Promise<Tile | null>;
   close(): Promise<void>;
 }
 
@@ -94,6 +103,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const hiddenSources = (): string[] => (connections.isDemo() ? [] : [DEMO_SOURCE]);
   const statusTimer: Cancel = clock.every(STATUS_EVERY_MS, () => emit('connections.changed', connections.statuses()));
   const retention = createRetentionRunner({ store, settings: config.retention, clock, log });
+  const basemaps = createBasemapRegistry({
+    store,
+    openTilePackage: tilePackageOpener({ nativeBinding: options.nativeBinding }),
+    clock,
+    log,
+  });
 
   const dispatch = createDispatcher(
     {
@@ -115,6 +130,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'subscriptions.list': () => connections.listSubscriptions(),
       'subscriptions.add': ({ profileId, subscription }) => connections.addSubscription(profileId, subscription),
       'subscriptions.remove': async ({ id }) => ({ removed: await connections.removeSubscription(id) }),
+      'basemaps.list': () => basemaps.list(),
+      'basemaps.add': ({ path }) => basemaps.add(path),
+      'basemaps.remove': async ({ id }) => ({ removed: await basemaps.remove(id) }),
     },
     log,
   );
@@ -124,6 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch,
     subscribe: (listener) => hub.subscribe(listener),
+    readTile: (basemapId, z, x, y) => basemaps.readTile(basemapId, z, x, y),
     async close() {
       statusTimer();
       retention.stop();
@@ -131,6 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await writer.drain();
       await ingestThread.close();
       broadcaster.stop();
+      await basemaps.close();
       store.close();
     },
   };

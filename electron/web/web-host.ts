@@ -9,11 +9,13 @@ import type { Core } from '../core';
 import type { Log } from '../core/ports';
 import { contentSecurityPolicy } from '../hosting/csp';
 import { resolveStaticAsset } from '../hosting/static-assets';
-import { createEventOutbox } from './event-outbox';
+import { createEventOutbox } from '../hosting/event-outbox';
+import { answerTileRequest } from '../hosting/tile-answer';
+import { isTilePath } from '../hosting/tile-path';
 
 export const CONTRACT_PATH = '/contract';
 const LOOPBACK = '127.0.0.1';
-/** Above this many unsent bytes a client counts as congested and its track updates coalesce. */
+/** Above this many unsent bytes a client counts as congested and its events merge while they wait. */
 const CONGESTED_BYTES = 4 * 1024 * 1024;
 const MAX_INBOUND_MESSAGE_BYTES = 1024 * 1024;
 
@@ -24,14 +26,16 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+type HostedCore = Pick<Core, 'dispatch' | 'subscribe' | 'readTile'>;
+
 /**
- * Serves the built renderer and the contract over a WebSocket, on loopback
- * only. The WebSocket demands a per-run token and the page's own origin, so
- * neither another local user's browser tab nor a rebinding DNS name can
- * drive the core.
+ * Serves the built renderer, the basemaps' tiles, and the contract over a
+ * WebSocket, on loopback only. The WebSocket and the tiles demand a per-run
+ * token and the WebSocket the page's own origin too, so neither another local
+ * user's browser tab nor a rebinding DNS name can drive the core or read its maps.
  */
 export async function startWebHost(options: {
-  readonly core: Pick<Core, 'dispatch' | 'subscribe'>;
+  readonly core: HostedCore;
   readonly staticDir: string;
   readonly port: number;
   readonly log: Log;
@@ -48,7 +52,24 @@ export async function startWebHost(options: {
   const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
   const csp = contentSecurityPolicy({ connectSources: [...allowedHosts].map((host) => `ws://${host}`) });
 
-  server.on('request', (request, response) => serveStatic(request, response, { allowedHosts, csp, staticDir: options.staticDir }));
+  server.on('request', (request, response) => {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      response.writeHead(421, { 'content-type': 'text/plain' }).end('Outpost answers only on 127.0.0.1.');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
+    if (!isTilePath(url.pathname)) {
+      serveStatic(request, response, { csp, staticDir: options.staticDir });
+    } else if (!tokensMatch(url.searchParams.get('token') ?? '', token)) {
+      response.writeHead(403, { 'content-type': 'text/plain' }).end('Tiles need the token from the URL Outpost printed.');
+    } else {
+      void serveTile(request, response, url.pathname, options);
+    }
+  });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
     const origin = request.headers.origin ?? '';
@@ -80,16 +101,8 @@ export async function startWebHost(options: {
 function serveStatic(
   request: IncomingMessage,
   response: ServerResponse,
-  context: { readonly allowedHosts: ReadonlySet<string>; readonly csp: string; readonly staticDir: string },
+  context: { readonly csp: string; readonly staticDir: string },
 ): void {
-  if (!context.allowedHosts.has(request.headers.host ?? '')) {
-    response.writeHead(421, { 'content-type': 'text/plain' }).end('Outpost answers only on 127.0.0.1.');
-    return;
-  }
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { allow: 'GET, HEAD' }).end();
-    return;
-  }
   const asset = resolveStaticAsset(context.staticDir, new URL(request.url ?? '/', 'http://host').pathname);
   if (asset === null) {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
@@ -110,10 +123,21 @@ function serveStatic(
   createReadStream(asset.file).pipe(response);
 }
 
+async function serveTile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  context: { readonly core: HostedCore; readonly log: Log },
+): Promise<void> {
+  const answer = await answerTileRequest(context.core, pathname, context.log);
+  response.writeHead(answer.status, answer.body === null ? answer.headers : { ...answer.headers, 'content-length': answer.body.byteLength });
+  response.end(request.method === 'HEAD' ? undefined : answer.body ?? undefined);
+}
+
 function serveContract(client: WebSocket, core: Pick<Core, 'dispatch' | 'subscribe'>, log: Log): void {
   const outbox = createEventOutbox({
-    isCongested: () => client.bufferedAmount > CONGESTED_BYTES,
-    send: (event, payload) => client.send(JSON.stringify({ kind: 'event', event, payload })),
+    transportCongested: () => client.bufferedAmount > CONGESTED_BYTES,
+    send: (seq, event, payload) => client.send(JSON.stringify({ kind: 'event', seq, event, payload })),
   });
   const drainTimer = setInterval(() => outbox.drain(), 100);
   const unsubscribe = core.subscribe((event, payload) => outbox.offer(event, payload));
@@ -140,8 +164,13 @@ function serveContract(client: WebSocket, core: Pick<Core, 'dispatch' | 'subscri
       client.send(JSON.stringify({ kind: 'response', id, result: fail('bad-request', 'The request was not a valid Outpost call.') }));
       return;
     }
-    const result = await core.dispatch(message.data.method, message.data.args);
-    if (client.readyState === client.OPEN) client.send(JSON.stringify({ kind: 'response', id: message.data.id, result }));
+    const request = message.data;
+    if (request.kind === 'ack') {
+      outbox.acknowledge(request.seq);
+      return;
+    }
+    const result = await core.dispatch(request.method, request.args);
+    if (client.readyState === client.OPEN) client.send(JSON.stringify({ kind: 'response', id: request.id, result }));
   }
 }
 

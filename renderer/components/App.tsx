@@ -4,6 +4,9 @@ import type { AppStatus } from '../../shared/domain';
 import type { Client } from '../client';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { MapView, type MapHandle } from '../map/MapView';
+import { MapTools } from '../map/tools/MapTools';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
+import { useTheme } from '../theme/use-theme';
 import type { TrackStore } from '../tracks/track-store';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
@@ -19,6 +22,9 @@ const STATUS_POLL_MS = 1000;
 
 type SideTab = 'tracks' | 'connections';
 
+/** The end-to-end tests open the page with `?testHooks` to reach the map tools' probes. */
+const wantsMapToolTestHooks = (): boolean => new URLSearchParams(window.location.search).has('testHooks');
+
 export function App({ client, store, onMapReady }: AppProps) {
   const tracks = useSyncExternalStore(store.subscribe, store.snapshot);
   const [status, setStatus] = useState<AppStatus | null>(null);
@@ -27,6 +33,8 @@ export function App({ client, store, onMapReady }: AppProps) {
   const [selectedUid, setSelectedUid] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [sideTab, setSideTab] = useState<SideTab>('tracks');
+  const [theme, setTheme] = useTheme();
+  const [mapToolTestHooks] = useState(wantsMapToolTestHooks);
 
   useEffect(() => {
     const stopTracks = client.on('tracks.updated', (batch) => store.apply(batch.tracks));
@@ -62,9 +70,13 @@ export function App({ client, store, onMapReady }: AppProps) {
       <header className="title-bar">
         <h1>Outpost</h1>
         <span className="subtitle">tactical data viewer</span>
+        <span className="spacer" />
+        <ThemeSwitch theme={theme} onChange={setTheme} />
       </header>
       <main className="workspace">
-        <MapView store={store} selectedUid={selectedUid} onSelect={select} onReady={onMapReady} onError={setProblem} />
+        <MapView store={store} selectedUid={selectedUid} onSelect={select} onReady={onMapReady} onError={setProblem}>
+          <MapTools theme={theme} testHooks={mapToolTestHooks} />
+        </MapView>
         <SidePanel
           selected={sideTab}
           onSelect={setSideTab}

@@ -1,16 +1,27 @@
-import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl/dist/maplibre-gl-csp.js';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl/dist/maplibre-gl-csp.js';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { TrackStore } from '../tracks/track-store';
 import { basemapStyle, loadBasemap } from './basemap';
-import { trackBounds, trackFeatures } from './track-features';
-import { SELECTION_LAYER, selectionFilter, TRACK_LAYER, TRACK_SOURCE, trackLayers } from './track-layers';
+import { installGlyphProtocol } from './glyphs/glyph-protocol';
+import { MapContext } from './map-context';
+import { renderedLabelCount, renderedSelection, renderedSymbols, screenPointOf, type RenderedSymbol } from './rendered-tracks';
+import { loadMilsymbol } from './symbols/milsymbol';
+import { drawTracks } from './track-drawing';
+import { SELECTION_LAYER, selectionFilter, TRACK_LAYER } from './track-layers';
 
 setWorkerUrl(workerUrl);
+installGlyphProtocol();
 
+/** What the map actually drew, for the end-to-end tests' probes. */
 export interface MapHandle {
   renderedTrackCount(): number;
+  renderedSymbols(): RenderedSymbol[];
+  renderedLabelCount(): number;
+  renderedSelection(): string[];
+  /** Where a track is drawn, in client coordinates, or null when the store does not hold it. */
+  trackScreenPoint(uid: string): { x: number; y: number } | null;
 }
 
 interface MapViewProps {
@@ -19,20 +30,23 @@ interface MapViewProps {
   readonly onSelect: (uid: string | null) => void;
   readonly onReady?: (handle: MapHandle) => void;
   readonly onError: (message: string) => void;
+  /** Drawn over the map once it has loaded; they reach it through useMap(). */
+  readonly children?: ReactNode;
 }
 
-export function MapView({ store, selectedUid, onSelect, onReady, onError }: MapViewProps) {
+export function MapView({ store, selectedUid, onSelect, onReady, onError, children }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
 
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
     let disposed = false;
-    let unsubscribe = (): void => undefined;
+    let stopDrawing = (): void => undefined;
 
-    void loadBasemap()
-      .then((basemap) => {
+    void Promise.all([loadBasemap(), loadMilsymbol()])
+      .then(([basemap, milsymbol]) => {
         if (disposed) return;
         const map = new MapLibreMap({
           container: element,
@@ -45,31 +59,29 @@ export function MapView({ store, selectedUid, onSelect, onReady, onError }: MapV
         mapRef.current = map;
         map.on('error', (event) => onError(`The map could not draw: ${event.error.message}`));
         map.on('load', () => {
-          map.addSource(TRACK_SOURCE, { type: 'geojson', data: trackFeatures(store.snapshot()) });
-          for (const layer of trackLayers) map.addLayer(layer);
-          let framed = false;
-          const redraw = (): void => {
-            const tracks = store.snapshot();
-            (map.getSource(TRACK_SOURCE) as GeoJSONSource | undefined)?.setData(trackFeatures(tracks));
-            const bounds = framed ? null : trackBounds(tracks);
-            if (bounds !== null) {
-              map.fitBounds(bounds, { padding: 40, animate: false });
-              framed = true;
-            }
-          };
-          redraw();
-          unsubscribe = store.subscribe(redraw);
+          stopDrawing = drawTracks(map, store, milsymbol);
           map.on('click', TRACK_LAYER, (event) => onSelect(String(event.features?.[0]?.properties['uid'] ?? '') || null));
           map.on('mouseenter', TRACK_LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
           map.on('mouseleave', TRACK_LAYER, () => (map.getCanvas().style.cursor = ''));
-          onReady?.({ renderedTrackCount: () => map.queryRenderedFeatures({ layers: [TRACK_LAYER] }).length });
+          onReady?.({
+            renderedTrackCount: () => renderedSymbols(map).length,
+            renderedSymbols: () => renderedSymbols(map),
+            renderedLabelCount: () => renderedLabelCount(map),
+            renderedSelection: () => renderedSelection(map),
+            trackScreenPoint: (uid) => {
+              const track = store.get(uid);
+              return track === undefined ? null : screenPointOf(map, track.lon, track.lat);
+            },
+          });
+          setLoadedMap(map);
         });
       })
       .catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)));
 
     return () => {
       disposed = true;
-      unsubscribe();
+      stopDrawing();
+      setLoadedMap(null);
       mapRef.current?.remove();
       mapRef.current = null;
     };
@@ -85,5 +97,9 @@ export function MapView({ store, selectedUid, onSelect, onReady, onError }: MapV
     if (track !== undefined) map.easeTo({ center: [track.lon, track.lat], duration: 600 });
   }, [selectedUid, store]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  return (
+    <div ref={container} className="map" data-testid="map">
+      <MapContext.Provider value={loadedMap}>{loadedMap === null ? null : children}</MapContext.Provider>
+    </div>
+  );
 }

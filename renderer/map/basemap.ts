@@ -3,6 +3,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { GLYPHS_URL } from './glyphs/glyph-url';
 
 export interface Basemap {
   readonly countries: FeatureCollection<Geometry>;
@@ -46,10 +47,14 @@ export const palette = {
   graticule: '#1c3147',
 } as const;
 
-/** A style with inline GeoJSON sources only: no glyphs, sprites or tiles to fetch. */
+/**
+ * A style with inline GeoJSON sources only, and glyphs drawn inside the app by the
+ * `outpost-glyphs` protocol: no glyph server, sprites or tiles to fetch.
+ */
 export function basemapStyle(basemap: Basemap): StyleSpecification {
   return {
     version: 8,
+    glyphs: GLYPHS_URL,
     sources: {
       countries: { type: 'geojson', data: basemap.countries },
       borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: basemap.borders } },

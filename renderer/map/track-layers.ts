@@ -1,23 +1,28 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { AFFILIATIONS } from '../../shared/cot-type';
-import { affiliationColours } from './affiliation-colours';
+import { HEADING_ARROW_IMAGE } from './symbols/heading-arrow';
 
 export const TRACK_SOURCE = 'tracks';
+/** The layer that draws one symbol per drawn track: what the map counts as a rendered track. */
 export const TRACK_LAYER = 'tracks';
 export const SELECTION_LAYER = 'track-selection';
+const HEADING_LAYER = 'track-headings';
+export const LABEL_LAYER = 'track-labels';
 
-const colourByAffiliation = [
-  'match',
-  ['get', 'affiliation'],
-  ...AFFILIATIONS.flatMap((affiliation) => [affiliation, affiliationColours[affiliation]]),
-  affiliationColours.unknown,
-] as unknown as ExpressionSpecification;
+/** Layers name this fontstack; the glyph protocol draws every fontstack in the bundled label face. */
+const LABEL_FONTSTACK = 'Outpost Label';
+
+const STALE_OPACITY = 0.6;
+const dimmedWhenStale = ['match', ['get', 'stale'], 'stale', STALE_OPACITY, 1] as unknown as ExpressionSpecification;
 
 export function selectionFilter(uid: string | null): ExpressionSpecification {
   return ['==', ['get', 'uid'], uid ?? ''];
 }
 
-/** A dot per track in its affiliation colour, and a halo on the selected one. */
+/**
+ * Bottom to top: the selection halo, heading arrows, callsigns, then the symbols. MapLibre places
+ * the top layer first, so every symbol is drawn (they may overlap) and a callsign shows only
+ * where it clears the symbols and the other callsigns.
+ */
 export const trackLayers: LayerSpecification[] = [
   {
     id: SELECTION_LAYER,
@@ -25,21 +30,60 @@ export const trackLayers: LayerSpecification[] = [
     source: TRACK_SOURCE,
     filter: selectionFilter(null),
     paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 9, 10, 15],
+      'circle-radius': 21,
       'circle-color': 'rgba(255,255,255,0.15)',
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': 2,
     },
   },
   {
-    id: TRACK_LAYER,
-    type: 'circle',
+    // The arrow is a separate icon turned by `icon-rotate` rather than milsymbol's `direction`
+    // option: a course change then updates one number instead of drawing and uploading a new
+    // symbol image for every heading, and the arrow turns with the map if it is ever rotated.
+    id: HEADING_LAYER,
+    type: 'symbol',
     source: TRACK_SOURCE,
-    paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 7],
-      'circle-color': colourByAffiliation,
-      'circle-stroke-color': '#0b1320',
-      'circle-stroke-width': 1.5,
+    filter: ['==', ['typeof', ['get', 'heading']], 'number'],
+    layout: {
+      'icon-image': HEADING_ARROW_IMAGE,
+      'icon-anchor': 'bottom',
+      'icon-rotate': ['get', 'heading'],
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
     },
+    paint: { 'icon-opacity': dimmedWhenStale },
+  },
+  {
+    id: LABEL_LAYER,
+    type: 'symbol',
+    source: TRACK_SOURCE,
+    layout: {
+      'text-field': ['get', 'callsign'],
+      'text-font': [LABEL_FONTSTACK],
+      'text-size': 12,
+      'text-anchor': 'left',
+      // Clears the widest frame (a friendly ground unit, about 18 px either side of its centre).
+      'text-offset': [1.7, 0],
+      'text-max-width': 12,
+      'text-padding': 1,
+    },
+    paint: {
+      'text-color': '#e8eef2',
+      'text-halo-color': '#0b1320',
+      'text-halo-width': 1.5,
+      'text-opacity': dimmedWhenStale,
+    },
+  },
+  {
+    id: TRACK_LAYER,
+    type: 'symbol',
+    source: TRACK_SOURCE,
+    layout: {
+      'icon-image': ['get', 'symbol'],
+      'icon-anchor': 'center',
+      'icon-allow-overlap': true,
+    },
+    paint: { 'icon-opacity': dimmedWhenStale },
   },
 ];

@@ -6,4 +6,6 @@
 export interface Transport {
   call(method: string, args: unknown): Promise<unknown>;
   onEvent(listener: (message: unknown) => void): () => void;
+  /** Tells the host every event up to `seq` is applied, so it may send more. */
+  acknowledge(seq: number): void;
 }

@@ -37,7 +37,7 @@ export function createWebSocketTransport(url: string): Transport {
         inFlight.get(parsed.data.id)?.(parsed.data.result);
         inFlight.delete(parsed.data.id);
       } else {
-        for (const listener of listeners) listener({ event: parsed.data.event, payload: parsed.data.payload });
+        for (const listener of listeners) listener({ seq: parsed.data.seq, event: parsed.data.event, payload: parsed.data.payload });
       }
     });
     socket.addEventListener('close', () => {
@@ -65,6 +65,9 @@ export function createWebSocketTransport(url: string): Transport {
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    acknowledge(seq) {
+      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ kind: 'ack', seq }));
     },
   };
 }

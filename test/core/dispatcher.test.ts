@@ -23,6 +23,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'subscriptions.list': () => [],
     'subscriptions.add': unused,
     'subscriptions.remove': unused,
+    'basemaps.list': unused,
+    'basemaps.add': unused,
+    'basemaps.remove': unused,
     ...overrides,
   };
 }

@@ -60,7 +60,6 @@ describe('Given Outpost in web mode and a real Kafka broker holding CoT records'
   let browser: Browser;
   let page: Page;
   let watch: PageWatch;
-  let renderedBeforeSubscribing = 0;
 
   beforeAll(async () => {
     [kafka, host, browser] = await Promise.all([startKafka(), startWebHostProcess(['--data-dir', dataDir.path]), launchChromium()]);
@@ -103,7 +102,11 @@ describe('Given Outpost in web mode and a real Kafka broker holding CoT records'
     await page.getByTestId(`profile-row-${PROFILE_ID}`).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('profile-form').count()).toBe(0);
     await expect.poll(() => page.getByTestId('demo-note').count(), { timeout: 5_000 }).toBe(0);
-    renderedBeforeSubscribing = await page.evaluate(() => window.__outpostTest?.renderedTrackCount() ?? 0);
+  });
+
+  it('Then the demo’s tracks leave the map, so they never mix with the real picture', async () => {
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.storedTrackCount() ?? -1), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.renderedTrackCount() ?? -1), { timeout: 10_000 }).toBe(0);
   });
 
   it('When the profile is tested, Then the success sentence and the broker’s topic are shown', async () => {
@@ -131,9 +134,7 @@ describe('Given Outpost in web mode and a real Kafka broker holding CoT records'
     await expect.poll(() => lag.textContent(), { timeout: 10_000 }).toContain(`${TOPIC}up to date`);
 
     await page.waitForFunction((uids) => uids.every((uid) => window.__outpostTest?.trackPosition(uid) !== null), UIDS, { timeout: 10_000, polling: 250 });
-    await expect
-      .poll(() => page.evaluate(() => window.__outpostTest?.renderedTrackCount() ?? 0), { timeout: 5_000 })
-      .toBeGreaterThanOrEqual(renderedBeforeSubscribing + UNITS);
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.renderedTrackCount() ?? 0), { timeout: 5_000 }).toBe(UNITS);
   });
 
   it('When the quarantine is opened, Then the record that was not CoT is listed with its topic and reason', async () => {

@@ -68,9 +68,49 @@ describe('Given Outpost in web mode with the demo feed', () => {
     expect(records).toBeGreaterThanOrEqual(200);
   });
 
+  it('Then the scripted units are drawn as their MIL-STD-2525 symbols, and every symbol is framed for its affiliation', async () => {
+    const scripted = [
+      { uid: 'demo-jump-1', affiliation: 'hostile', sidc: 'SHAPMF---------', stale: 'fresh' },
+      { uid: 'demo-silent-1', affiliation: 'friend', sidc: 'SFGPUCI--------', stale: 'fresh' },
+      { uid: 'demo-intruder-1', affiliation: 'hostile', sidc: 'SHGPUCA--------', stale: 'fresh' },
+    ];
+    const uids = scripted.map(({ uid }) => uid);
+    await expect
+      .poll(() => page.evaluate((wanted) => (window.__outpostTest?.renderedSymbols() ?? []).filter(({ uid }) => wanted.includes(uid)), uids), { timeout: 5_000 })
+      .toEqual(expect.arrayContaining(scripted.map((symbol) => expect.objectContaining(symbol))));
+
+    const symbols = await page.evaluate(() => window.__outpostTest?.renderedSymbols() ?? []);
+    expect(symbols.length).toBeGreaterThanOrEqual(150);
+    const identities: Record<string, string> = { friend: 'FA', hostile: 'HSJK', neutral: 'N', unknown: 'UPO' };
+    const misframed = symbols.filter(({ sidc, affiliation }) => sidc.length !== 15 || !(identities[affiliation] ?? '').includes(sidc.charAt(1)));
+    expect(misframed).toEqual([]);
+    expect(new Set(symbols.map(({ sidc }) => sidc.charAt(2)))).toEqual(new Set(['G', 'A', 'S']));
+  });
+
+  it('Then callsign labels are drawn beside the symbols, from glyphs made in the page', async () => {
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.renderedLabelCount() ?? 0), { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
+  });
+
   it('Then a screenshot of the live map is saved', async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/demo-map.png` });
+  });
+
+  it('When a track symbol is clicked, Then that track is selected in the list and ringed on the map', async () => {
+    const target = await page.evaluate(() => {
+      const hooks = window.__outpostTest;
+      const placed = (hooks?.renderedSymbols() ?? []).flatMap(({ uid }) => {
+        const point = hooks?.trackScreenPoint(uid);
+        return point ? [{ uid, ...point }] : [];
+      });
+      // A symbol with no other within 40 px, so the click can only land on it.
+      return placed.find((one) => placed.every((other) => other === one || Math.hypot(other.x - one.x, other.y - one.y) > 40)) ?? null;
+    });
+    expect(target).not.toBeNull();
+    if (target === null) return;
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.renderedSelection() ?? []), { timeout: 5_000 }).toEqual([target.uid]);
+    expect(await page.locator('.track-list button.selected').count()).toBe(1);
   });
 
   it('Then the page made no request to any origin but loopback, and logged no error', () => {

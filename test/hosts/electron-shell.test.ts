@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IpcMainInvokeEvent } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../shared/channels';
 import { fail, ok, type Result } from '../../shared/result';
 import { forwardEvents, relayContract } from '../../electron/ipc';
@@ -127,7 +127,7 @@ describe('Given the IPC relay', () => {
     expect(result).toEqual(fail('bad-request', 'The request was not a valid Outpost call.'));
   });
 
-  it('When the core emits, Then the window receives it on the event channel until the window is gone', () => {
+  function forwardingSetup() {
     let listener: EventListener | null = null;
     const core = {
       subscribe: (l: EventListener) => {
@@ -137,15 +137,41 @@ describe('Given the IPC relay', () => {
         };
       },
     };
+    const ackListeners = new Map<string, (event: IpcMainEvent, seq: unknown) => void>();
+    const ipcMain = {
+      on: (channel: string, handler: (event: IpcMainEvent, seq: unknown) => void) => ackListeners.set(channel, handler),
+      removeListener: (channel: string) => ackListeners.delete(channel),
+    };
     const sent: unknown[][] = [];
-    let destroyed = false;
-    const stop = forwardEvents(core, { send: (...args: unknown[]) => sent.push(args), isDestroyed: () => destroyed });
+    const window = { destroyed: false };
+    const contents = { send: (...args: unknown[]) => sent.push(args), isDestroyed: () => window.destroyed };
+    const stop = forwardEvents({ core, contents, ipcMain: ipcMain as never });
+    const emit = (statuses: ReturnType<typeof aProfileStatus>[]) => (listener as EventListener | null)?.('connections.changed', statuses);
+    const acknowledge = (sender: unknown, seq: unknown) => ackListeners.get(IPC_CHANNELS.ack)?.({ sender } as IpcMainEvent, seq);
+    return { sent, window, contents, stop, emit, acknowledge, ackListeners, listening: () => listener !== null };
+  }
+
+  it('When the core emits, Then the window receives it on the event channel, numbered, until the window is gone', () => {
+    const setup = forwardingSetup();
     const statuses = [aProfileStatus()];
-    (listener as EventListener | null)?.('connections.changed', statuses);
-    destroyed = true;
-    (listener as EventListener | null)?.('connections.changed', statuses);
-    expect(sent).toEqual([[IPC_CHANNELS.event, { event: 'connections.changed', payload: statuses }]]);
-    stop();
-    expect(listener).toBeNull();
+    setup.emit(statuses);
+    setup.window.destroyed = true;
+    setup.acknowledge(setup.contents, 1);
+    setup.emit(statuses);
+    expect(setup.sent).toEqual([[IPC_CHANNELS.event, { seq: 1, event: 'connections.changed', payload: statuses }]]);
+    setup.stop();
+    expect(setup.listening()).toBe(false);
+    expect(setup.ackListeners.size).toBe(0);
+  });
+
+  it('When acknowledgements come from another window or are not numbers, Then they do not open the window', () => {
+    const setup = forwardingSetup();
+    for (let rate = 1; rate <= 4; rate += 1) setup.emit([aProfileStatus({ rate })]);
+    expect(setup.sent).toHaveLength(2);
+    setup.acknowledge({ other: 'window' }, 2);
+    setup.acknowledge(setup.contents, 'two');
+    expect(setup.sent).toHaveLength(2);
+    setup.acknowledge(setup.contents, 2);
+    expect(setup.sent).toHaveLength(3);
   });
 });

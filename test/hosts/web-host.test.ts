@@ -9,6 +9,7 @@ import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { aProfileStatus } from '../builders/status-builder';
 import { recordingLog } from '../support/recording-log';
 import { makeTempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
 
 interface HttpAnswer {
   status: number;
@@ -58,6 +59,7 @@ describe('Given the web host', () => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    readTile: async () => null,
   };
   let host: WebHost;
   let origin: string;
@@ -136,7 +138,27 @@ describe('Given the web host', () => {
     const event = nextMessage(socket, 'event');
     const statuses = [aProfileStatus({ state: 'offline', reason: 'Link down.' })];
     for (const listener of listeners) listener('connections.changed', statuses);
-    expect(await event).toEqual({ kind: 'event', event: 'connections.changed', payload: statuses });
+    expect(await event).toEqual({ kind: 'event', seq: 1, event: 'connections.changed', payload: statuses });
+    socket.close();
+  });
+
+  it('When the page has not acknowledged its events, Then further ones wait, merged, until it does', async () => {
+    const socket = await connect(contractUrl, origin);
+    const received: Array<Record<string, unknown>> = [];
+    socket.on('message', (data: Buffer) => received.push(JSON.parse(data.toString()) as Record<string, unknown>));
+    const emit = (rate: number) => {
+      for (const listener of listeners) listener('connections.changed', [aProfileStatus({ rate })]);
+    };
+    emit(1);
+    emit(2);
+    emit(3);
+    emit(4);
+    await waitFor(() => received.length, (n) => n >= 2, 2_000, 10);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received.map((m) => m['seq'])).toEqual([1, 2]);
+    socket.send(JSON.stringify({ kind: 'ack', seq: 2 }));
+    await waitFor(() => received.length, (n) => n >= 3, 2_000, 10);
+    expect(received[2]).toMatchObject({ seq: 3, payload: [{ rate: 4 }] });
     socket.close();
   });
 });

@@ -5,14 +5,21 @@ import { aTrack } from '../builders/track-builder';
 
 function fakeTransport(answer: (method: string, args: unknown) => unknown) {
   const listeners = new Set<(message: unknown) => void>();
+  const acknowledged: number[] = [];
   const transport: Transport = {
     call: async (method, args) => answer(method, args),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    acknowledge: (seq) => acknowledged.push(seq),
   };
-  return { transport, emit: (message: unknown) => listeners.forEach((l) => l(message)) };
+  let seq = 0;
+  return {
+    transport,
+    acknowledged,
+    emit: (message: object) => listeners.forEach((l) => l({ seq: ++seq, ...message })),
+  };
 }
 
 describe('Given the renderer client', () => {
@@ -62,6 +69,17 @@ describe('Given the renderer client', () => {
     expect(tracks).toEqual([]);
     expect(problems).toHaveLength(2);
     expect(problems[1]).toMatch(/^The core sent a malformed tracks.updated event/);
+  });
+
+  it('When events arrive, Then each is acknowledged once applied, even one that could not be used', () => {
+    const { transport, emit, acknowledged } = fakeTransport(() => null);
+    const order: string[] = [];
+    const client = createClient(transport, () => order.push('reported'));
+    client.on('tracks.updated', () => order.push(`applied, ${acknowledged.length} acknowledged so far`));
+    emit({ event: 'tracks.updated', payload: { tracks: [] } });
+    emit({ event: 'tracks.exploded', payload: {} });
+    expect(order).toEqual(['applied, 0 acknowledged so far', 'reported']);
+    expect(acknowledged).toEqual([1, 2]);
   });
 
   it('When a handler is removed, Then it hears nothing more', () => {

@@ -35,6 +35,7 @@ function clientAnswering(answer: unknown) {
         return answer;
       },
       onEvent: () => () => undefined,
+      acknowledge: () => undefined,
     },
     () => undefined,
   );

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { JsonFieldMapping, RecordFormat } from '../../../shared/formats';
 import type { QuarantinedRecordSummary, Track } from '../../../shared/domain';
+import { createBasemapTables } from './basemap-tables';
 import { createConnectionTables } from './connection-tables';
 import { createIngestTables } from './ingest-tables';
 import { createRetentionQueries } from './retention-queries';
@@ -29,6 +30,11 @@ export interface Store {
   listSubscriptions(): StoredSubscription[];
   addSubscription(subscription: NewSubscription): StoredSubscription;
   removeSubscription(id: number): boolean;
+
+  /** Tile packages added from disk, oldest first. */
+  listBasemaps(): StoredBasemap[];
+  addBasemap(basemap: StoredBasemap): void;
+  removeBasemap(id: string): boolean;
 
   /** Deletes up to `limit` of the oldest records received before `cutoff`; returns how many. */
   evictReceivedBefore(cutoff: number, limit: number): number;
@@ -116,10 +122,20 @@ export interface StoredSubscription extends NewSubscription {
   readonly quarantined: number;
 }
 
+export interface StoredBasemap {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'mbtiles' | 'pmtiles';
+  /** Absolute path of the package's file. */
+  readonly path: string;
+  readonly addedAt: number;
+}
+
 export function createStore(db: Database): Store {
   return {
     ...createIngestTables(db),
     ...createConnectionTables(db),
+    ...createBasemapTables(db),
     ...createRetentionQueries(db),
     close: () => db.close(),
   };

@@ -30,7 +30,7 @@ describe('Given the cache schema migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['counters', 'meta', 'offsets', 'profiles', 'quarantine', 'records', 'subscriptions', 'tracks']);
+    expect(tables).toEqual(['basemaps', 'counters', 'meta', 'offsets', 'profiles', 'quarantine', 'records', 'subscriptions', 'tracks']);
     db.close();
   });
 
@@ -160,6 +160,24 @@ describe('Given a cache at schema 1 with records in it', () => {
       ['quarantined', 1],
       ['records', 4],
     ]);
+    db.close();
+  });
+});
+
+describe('Given a cache at schema 2', () => {
+  it('When it is migrated to schema 3, Then a strict basemaps table exists that keeps one row per file', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 2));
+    migrate(db, migrations);
+
+    const table = db.prepare<[], { strict: number }>("SELECT strict FROM pragma_table_list WHERE name = 'basemaps'").get();
+    expect(table).toEqual({ strict: 1 });
+    const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('basemaps')").pluck().all();
+    expect(columns).toEqual(['id', 'name', 'kind', 'path', 'added_at']);
+    const insert = db.prepare('INSERT INTO basemaps (id, name, kind, path, added_at) VALUES (?, ?, ?, ?, 0)');
+    insert.run('topo', 'Topo', 'mbtiles', '/maps/topo.mbtiles');
+    expect(() => insert.run('topo-2', 'Topo', 'mbtiles', '/maps/topo.mbtiles')).toThrow(/UNIQUE/);
+    expect(() => insert.run('shapes', 'Shapes', 'shapefile', '/maps/shapes.shp')).toThrow(/CHECK/);
     db.close();
   });
 });

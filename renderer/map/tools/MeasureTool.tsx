@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LatLon } from '../../../shared/geo';
+import type { MeasurementColours } from '../../theme/map-palettes';
+import { isMapRemoved } from './map-removed';
+import { MeasurementPanel } from './MeasurementPanel';
+import { useMeasurementLayers } from './use-measurement-layers';
+import { usePointerPosition } from './use-pointer-position';
+
+/** MapLibre's own class for a crosshair cursor over the map. */
+const CROSSHAIR_CLASS = 'maplibregl-crosshair';
+
+interface MeasureToolProps {
+  readonly map: MapLibreMap;
+  readonly colours: MeasurementColours;
+}
+
+/**
+ * Distance and bearing: while on, each click on the map adds a point to a path; Esc or the button
+ * ends the measurement and clears it.
+ */
+export function MeasureTool({ map, colours }: MeasureToolProps) {
+  const [measuring, setMeasuring] = useState(false);
+  const [points, setPoints] = useState<readonly LatLon[]>([]);
+  const pointer = usePointerPosition(map, measuring);
+  useMeasurementLayers(map, points, pointer, colours);
+
+  const finish = useCallback(() => {
+    setMeasuring(false);
+    setPoints([]);
+  }, []);
+
+  useEffect(() => {
+    if (!measuring) return;
+    const clicks = map.on('click', (event) => setPoints((previous) => [...previous, { lat: event.lngLat.lat, lon: event.lngLat.lng }]));
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') finish();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    // Quick clicks to place points would otherwise zoom the map in.
+    const doubleClickZoomWasOn = map.doubleClickZoom.isEnabled();
+    map.doubleClickZoom.disable();
+    map.getContainer().classList.add(CROSSHAIR_CLASS);
+    return () => {
+      clicks.unsubscribe();
+      window.removeEventListener('keydown', onKeyDown);
+      if (isMapRemoved(map)) return;
+      if (doubleClickZoomWasOn) map.doubleClickZoom.enable();
+      map.getContainer().classList.remove(CROSSHAIR_CLASS);
+    };
+  }, [map, measuring, finish]);
+
+  return (
+    <div className="measure-tool">
+      <button
+        type="button"
+        className="map-tool-button"
+        aria-pressed={measuring}
+        data-testid="measure-button"
+        title={measuring ? 'End the measurement (Esc)' : 'Measure distance and bearing between points on the map'}
+        onClick={() => (measuring ? finish() : setMeasuring(true))}
+      >
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+          <path d="M3 17 17 3l4 4L7 21z M7 13l2 2 M10 10l2 2 M13 7l2 2" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+        </svg>
+        Measure
+      </button>
+      {measuring ? <MeasurementPanel points={points} pointer={pointer} /> : null}
+    </div>
+  );
+}
