@@ -13,6 +13,8 @@ export interface OutpostTestHooks {
   storedTrackCount(): number;
   trackPosition(uid: string): { lat: number; lon: number } | null;
   trackUids(): string[];
+  /** Where the map is centred, so a test can tell whether it follows a track. */
+  mapCenter(): { lat: number; lon: number };
 }
 
 /**
@@ -32,6 +34,7 @@ export function installTestHooks(scope: Window, store: TrackStore, map: MapHandl
       return track === undefined ? null : { lat: track.lat, lon: track.lon };
     },
     trackUids: () => store.snapshot().map((track) => track.uid),
+    mapCenter: () => map.mapCenter(),
   };
   Object.defineProperty(scope, '__outpostTest', { value: Object.freeze(hooks), configurable: true });
 }

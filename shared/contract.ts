@@ -9,9 +9,12 @@ import {
   SubscriptionInputSchema,
   SubscriptionSchema,
 } from './connections';
-import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackSchema } from './domain';
+import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistorySchema, TrackSchema } from './domain';
 
 const none = z.object({}).strict();
+
+export const TRACK_HISTORY_DEFAULT_POINTS = 120;
+export const TRACK_HISTORY_MAX_POINTS = 1_000;
 
 /**
  * The one definition of everything the renderer may ask of the core and
@@ -23,6 +26,13 @@ export const methods = {
   'tracks.list': {
     args: z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     result: z.array(TrackSchema),
+  },
+  /** A track's latest state, its recent positions from the cache and its latest raw record. */
+  'tracks.history': {
+    args: z
+      .object({ uid: z.string().min(1).max(1_000), limit: z.number().int().min(1).max(TRACK_HISTORY_MAX_POINTS).optional() })
+      .strict(),
+    result: TrackHistorySchema,
   },
   'quarantine.list': {
     args: z.object({ limit: z.number().int().min(1).max(1_000).optional() }).strict(),

@@ -33,6 +33,40 @@ export const TrackBatchSchema = z.object({
 });
 export type TrackBatch = z.infer<typeof TrackBatchSchema>;
 
+/** One past position of a track, from a cached record. */
+export const TrackHistoryPointSchema = z.object({
+  time: epochMillis,
+  lat: latitude,
+  lon: longitude,
+  hae: z.number().nullable(),
+  speed: z.number().nullable(),
+  course: z.number().nullable(),
+});
+export type TrackHistoryPoint = z.infer<typeof TrackHistoryPointSchema>;
+
+/** The payload of a cached record as it arrived, with where it came from. */
+export const RawRecordSchema = z.object({
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: z.number().int(),
+  receivedAt: epochMillis,
+  /** The payload as text when it is UTF-8 text; null when it is binary. */
+  text: z.string().nullable(),
+  bytesBase64: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type RawRecord = z.infer<typeof RawRecordSchema>;
+
+export const TrackHistorySchema = z.object({
+  /** Null when the cache holds no latest state for that uid. */
+  track: TrackSchema.nullable(),
+  /** Oldest first. */
+  points: z.array(TrackHistoryPointSchema),
+  /** The most recent record about the track; null when none is cached. */
+  latestRaw: RawRecordSchema.nullable(),
+});
+export type TrackHistory = z.infer<typeof TrackHistorySchema>;
+
 export const CONNECTION_STATES = ['connecting', 'connected', 'degraded', 'offline'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 

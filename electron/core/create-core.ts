@@ -18,6 +18,7 @@ import { createRetentionRunner } from './retention/retention-runner';
 import { databaseKeyFor } from './store/database-key';
 import { openDatabase } from './store/open-database';
 import { createStore, type Store } from './store/store';
+import { readTrackHistory } from './tracks/track-history';
 import { OUTPOST_VERSION } from './version';
 
 export interface CoreOptions {
@@ -121,6 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         demo: connections.isDemo(),
       }),
       'tracks.list': ({ limit }) => store.listTracks(limit ?? 100_000, hiddenSources()),
+      'tracks.history': ({ uid, limit }) => readTrackHistory(store, uid, limit),
       'quarantine.list': ({ limit }) => store.listQuarantine(limit ?? 100),
       'connections.status': () => connections.statuses(),
       'profiles.list': () => connections.listProfiles(),

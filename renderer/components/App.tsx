@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProfileStatus } from '../../shared/connections';
 import type { AppStatus } from '../../shared/domain';
 import type { Client } from '../client';
@@ -7,6 +7,7 @@ import { MapView, type MapHandle } from '../map/MapView';
 import { MapTools } from '../map/tools/MapTools';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { useTheme } from '../theme/use-theme';
+import { TrackDetailCard } from '../tracks/TrackDetailCard';
 import type { TrackStore } from '../tracks/track-store';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
@@ -31,6 +32,7 @@ export function App({ client, store, onMapReady }: AppProps) {
   const [connections, setConnections] = useState<readonly ProfileStatus[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [selectedUid, setSelectedUid] = useState<string | null>(null);
+  const [following, setFollowing] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const [sideTab, setSideTab] = useState<SideTab>('tracks');
   const [theme, setTheme] = useTheme();
@@ -63,7 +65,15 @@ export function App({ client, store, onMapReady }: AppProps) {
     };
   }, [client, store]);
 
-  const select = useCallback((uid: string | null) => setSelectedUid(uid), []);
+  // Following belongs to one track: choosing another, or none, ends it.
+  const selectedUidNow = useRef<string | null>(null);
+  const select = useCallback((uid: string | null) => {
+    if (uid !== selectedUidNow.current) setFollowing(false);
+    selectedUidNow.current = uid;
+    setSelectedUid(uid);
+  }, []);
+  const closeDetail = useCallback(() => select(null), [select]);
+  const stopFollowing = useCallback(() => setFollowing(false), []);
 
   return (
     <div className="app">
@@ -74,8 +84,19 @@ export function App({ client, store, onMapReady }: AppProps) {
         <ThemeSwitch theme={theme} onChange={setTheme} />
       </header>
       <main className="workspace">
-        <MapView store={store} selectedUid={selectedUid} onSelect={select} onReady={onMapReady} onError={setProblem}>
-          <MapTools theme={theme} testHooks={mapToolTestHooks} />
+        <MapView
+          store={store}
+          selectedUid={selectedUid}
+          onSelect={select}
+          following={following}
+          onFollowStop={stopFollowing}
+          onReady={onMapReady}
+          onError={setProblem}
+        >
+          <MapTools client={client} theme={theme} testHooks={mapToolTestHooks} />
+          {selectedUid === null ? null : (
+            <TrackDetailCard client={client} store={store} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
+          )}
         </MapView>
         <SidePanel
           selected={sideTab}

@@ -10,6 +10,7 @@ import { renderedLabelCount, renderedSelection, renderedSymbols, screenPointOf, 
 import { loadMilsymbol } from './symbols/milsymbol';
 import { drawTracks } from './track-drawing';
 import { SELECTION_LAYER, selectionFilter, TRACK_LAYER } from './track-layers';
+import { useFollowTrack } from './use-follow-track';
 
 setWorkerUrl(workerUrl);
 installGlyphProtocol();
@@ -22,19 +23,25 @@ export interface MapHandle {
   renderedSelection(): string[];
   /** Where a track is drawn, in client coordinates, or null when the store does not hold it. */
   trackScreenPoint(uid: string): { x: number; y: number } | null;
+  /** Where the map is centred now. */
+  mapCenter(): { lat: number; lon: number };
 }
 
 interface MapViewProps {
   readonly store: TrackStore;
   readonly selectedUid: string | null;
   readonly onSelect: (uid: string | null) => void;
+  /** Keeps the selected track in the centre as it moves. */
+  readonly following: boolean;
+  /** The analyst moved the map by hand, which ends following. */
+  readonly onFollowStop: () => void;
   readonly onReady?: (handle: MapHandle) => void;
   readonly onError: (message: string) => void;
   /** Drawn over the map once it has loaded; they reach it through useMap(). */
   readonly children?: ReactNode;
 }
 
-export function MapView({ store, selectedUid, onSelect, onReady, onError, children }: MapViewProps) {
+export function MapView({ store, selectedUid, onSelect, following, onFollowStop, onReady, onError, children }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
@@ -72,6 +79,10 @@ export function MapView({ store, selectedUid, onSelect, onReady, onError, childr
               const track = store.get(uid);
               return track === undefined ? null : screenPointOf(map, track.lon, track.lat);
             },
+            mapCenter: () => {
+              const center = map.getCenter();
+              return { lat: center.lat, lon: center.lng };
+            },
           });
           setLoadedMap(map);
         });
@@ -96,6 +107,8 @@ export function MapView({ store, selectedUid, onSelect, onReady, onError, childr
     const track = selectedUid === null ? undefined : store.get(selectedUid);
     if (track !== undefined) map.easeTo({ center: [track.lon, track.lat], duration: 600 });
   }, [selectedUid, store]);
+
+  useFollowTrack(loadedMap, store, following ? selectedUid : null, onFollowStop);
 
   return (
     <div ref={container} className="map" data-testid="map">

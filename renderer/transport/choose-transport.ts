@@ -2,7 +2,8 @@ import { createBridgeTransport, findBridge } from './bridge-transport';
 import type { Transport } from './transport';
 import { createWebSocketTransport } from './websocket-transport';
 
-const TOKEN_KEY = 'outpost.token';
+/** Where the web host's per-run token is kept once it has left the address bar. */
+export const TOKEN_STORAGE_KEY = 'outpost.token';
 const CONTRACT_PATH = '/contract';
 
 /**
@@ -18,11 +19,11 @@ export function chooseTransport(scope: Window): Transport {
   const params = new URLSearchParams(location.search);
   const fromUrl = params.get('token');
   if (fromUrl !== null) {
-    scope.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    scope.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
     params.delete('token');
     const query = params.toString();
     scope.history.replaceState(null, '', `${location.pathname}${query === '' ? '' : `?${query}`}`);
   }
-  const token = scope.sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const token = scope.sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
   return createWebSocketTransport(`ws://${location.host}${CONTRACT_PATH}?token=${encodeURIComponent(token)}`);
 }

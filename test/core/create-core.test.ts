@@ -8,6 +8,7 @@ import { recordingLog } from '../support/recording-log';
 import { makeTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 import { sourceIngestWorker } from '../support/ingest-worker';
+import { playDemo, recordCountOf } from '../support/demo-play';
 
 describe('Given a core with no Kafka configured', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -38,19 +39,8 @@ describe('Given a core with no Kafka configured', () => {
     dir.remove();
   });
 
-  /** Plays the demo second by second, letting the ingest thread commit each second's reports. */
-  async function play(seconds: number): Promise<void> {
-    for (let second = 0; second < seconds; second += 1) {
-      const before = await recordCount();
-      clock.advance(1_000);
-      await waitFor(recordCount, (n) => n >= before + 200, 5_000, 5);
-    }
-  }
-
-  async function recordCount(): Promise<number> {
-    const status = await core.dispatch('app.status', {});
-    return status.ok ? (status.value as { recordCount: number }).recordCount : -1;
-  }
+  const play = (seconds: number): Promise<void> => playDemo(core, clock, seconds);
+  const recordCount = (): Promise<number> => recordCountOf(core);
 
   it('When five seconds of the demo play, Then every report is cached through the contract', async () => {
     await play(5);

@@ -14,6 +14,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'app.status': () => status,
     'tracks.list': ({ limit }) => [aTrack({ uid: `limit-${limit ?? 'none'}` })],
+    'tracks.history': unused,
     'quarantine.list': () => [],
     'connections.status': () => [],
     'profiles.list': () => [],

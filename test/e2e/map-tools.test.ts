@@ -72,11 +72,12 @@ describe('Given Outpost in web mode with the demo feed, and its map tools', () =
     watch = watchPage(page);
     await page.goto(`${host.url}&testHooks=1`);
     // The map frames the demo's tracks once, when they first arrive; wait for that before moving it.
+    // A setup wait, not a measured figure: generous, because CI runs the broker tests alongside.
     await page.waitForFunction(() => parseInt(document.querySelector('[data-testid="track-count"]')?.textContent ?? '', 10) > 0, null, {
-      timeout: 15_000,
+      timeout: 45_000,
       polling: 100,
     });
-    await page.waitForFunction(() => window.__outpostMapTools !== undefined, null, { timeout: 5_000 });
+    await page.waitForFunction(() => window.__outpostMapTools !== undefined, null, { timeout: 15_000 });
   });
 
   afterAll(async () => {

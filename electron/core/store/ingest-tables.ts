@@ -22,7 +22,7 @@ interface TrackRow {
 
 type IngestTables = Pick<
   Store,
-  'listTracks' | 'trackUidsFrom' | 'listQuarantine' | 'countRecords' | 'countQuarantined' | 'countTracks' | 'nextOffsets' | 'readMeta' | 'writeMeta'
+  'listTracks' | 'readTrack' | 'trackUidsFrom' | 'listQuarantine' | 'countRecords' | 'countQuarantined' | 'countTracks' | 'nextOffsets' | 'readMeta' | 'writeMeta'
 >;
 
 /** The read side of what ingest writes, plus the small meta table. */
@@ -33,6 +33,7 @@ export function createIngestTables(db: Database): IngestTables {
     'SELECT * FROM tracks WHERE source NOT IN (SELECT value FROM json_each(?)) ORDER BY time DESC LIMIT ?',
   );
   const countTrackRows = db.prepare<[string], number>('SELECT count(*) FROM tracks WHERE source NOT IN (SELECT value FROM json_each(?))').pluck();
+  const selectTrack = db.prepare<[string], TrackRow>('SELECT * FROM tracks WHERE uid = ?');
   const selectUidsFrom = db.prepare<[string], string>('SELECT uid FROM tracks WHERE source = ?').pluck();
   const selectQuarantine = db.prepare<[number], QuarantinedRecordSummary>(
     `SELECT source, topic, partition, "offset", received_at AS receivedAt, error, length(value) AS bytes
@@ -46,6 +47,10 @@ export function createIngestTables(db: Database): IngestTables {
 
   return {
     listTracks: (limit, hiddenSources = []) => selectTracks.all(JSON.stringify(hiddenSources), limit).map(trackFromRow),
+    readTrack: (uid) => {
+      const row = selectTrack.get(uid);
+      return row === undefined ? null : trackFromRow(row);
+    },
     trackUidsFrom: (source) => selectUidsFrom.all(source),
     listQuarantine: (limit) => selectQuarantine.all(limit),
     // Kept as running totals by the ingest writer, so status never counts millions of rows.

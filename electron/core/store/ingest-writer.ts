@@ -14,7 +14,7 @@ const TRACKS_SYNCED_THROUGH = 'tracks_synced_through_record';
  * without what the row already says (source, topic) or what follows from the type. Arrays rather
  * than objects halve the bytes, and every byte stored is also a byte encrypted.
  */
-type DecodedFields = [
+export type DecodedFields = [
   uid: string,
   cotType: string,
   callsign: string | null,

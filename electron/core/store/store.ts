@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { JsonFieldMapping, RecordFormat } from '../../../shared/formats';
-import type { QuarantinedRecordSummary, Track } from '../../../shared/domain';
+import type { QuarantinedRecordSummary, Track, TrackHistoryPoint } from '../../../shared/domain';
 import { createBasemapTables } from './basemap-tables';
 import { createConnectionTables } from './connection-tables';
 import { createIngestTables } from './ingest-tables';
 import { createRetentionQueries } from './retention-queries';
+import { createTrackHistoryQueries } from './track-history-queries';
 
 /**
  * The SQL contract: everything the core asks of the cache goes through this
@@ -13,7 +14,13 @@ import { createRetentionQueries } from './retention-queries';
 export interface Store {
   /** The latest track states, newest first, leaving out tracks from the given sources. */
   listTracks(limit: number, hiddenSources?: readonly string[]): Track[];
+  /** The latest state of one track, or null when the cache holds none. */
+  readTrack(uid: string): Track | null;
   trackUidsFrom(source: string): string[];
+  /** A track's positions from its `limit` most recent records, oldest first. */
+  trackPoints(uid: string, limit: number): TrackHistoryPoint[];
+  /** The most recent record about a track, raw, or null when none is cached. */
+  latestRecordOf(uid: string): CachedRecordValue | null;
   /** The most recently quarantined records, newest first. */
   listQuarantine(limit: number): QuarantinedRecordSummary[];
   countRecords(): number;
@@ -69,6 +76,14 @@ export interface StoredRecord extends RecordPosition {
   readonly subscriptionId: number | null;
   /** Entities decoded from the record; empty when it carried none. */
   readonly tracks: readonly Track[];
+}
+
+export interface CachedRecordValue {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly receivedAt: number;
+  readonly value: Uint8Array;
 }
 
 export interface QuarantinedRecord extends RecordPosition {
@@ -137,6 +152,7 @@ export function createStore(db: Database): Store {
     ...createConnectionTables(db),
     ...createBasemapTables(db),
     ...createRetentionQueries(db),
+    ...createTrackHistoryQueries(db),
     close: () => db.close(),
   };
 }

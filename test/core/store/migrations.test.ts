@@ -113,6 +113,8 @@ describe('Given the hot queries', () => {
   it.each([
     ['latest tracks', `SELECT * FROM tracks WHERE source NOT IN (SELECT value FROM json_each('["demo"]')) ORDER BY time DESC LIMIT 100`, 'tracks_by_time'],
     ['resume offsets', `SELECT topic, partition, next_offset FROM offsets WHERE source = 'edge'`, 'PRIMARY KEY'],
+    ['track history', `SELECT decoded FROM records WHERE uid = 'demo-jump-1' AND decoded IS NOT NULL ORDER BY event_time DESC LIMIT 120`, 'records_by_uid_time'],
+    ['latest raw record', `SELECT topic, partition, "offset", received_at, value FROM records WHERE uid = 'demo-jump-1' ORDER BY event_time DESC LIMIT 1`, 'records_by_uid_time'],
     ['duplicate check', `SELECT 1 FROM records WHERE source = 'kafka' AND topic = 'cot' AND partition = 0 AND "offset" = 5`, 'records_by_position'],
   ])('When the %s query is planned, Then it uses an index, not a table scan', (_name, sql, index) => {
     const db = new BetterSqlite3(':memory:');
@@ -178,6 +180,30 @@ describe('Given a cache at schema 2', () => {
     insert.run('topo', 'Topo', 'mbtiles', '/maps/topo.mbtiles');
     expect(() => insert.run('topo-2', 'Topo', 'mbtiles', '/maps/topo.mbtiles')).toThrow(/UNIQUE/);
     expect(() => insert.run('shapes', 'Shapes', 'shapefile', '/maps/shapes.shp')).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('Given a cache at schema 3 with records in it', () => {
+  it('When it is migrated to schema 4, Then records are indexed by uid and event time and read newest first without sorting', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 3));
+    db.prepare(
+      `INSERT INTO records (source, topic, partition, "offset", timestamp, received_at, value, uid, event_time) VALUES ('kafka', 'cot', 0, 0, 0, 0, x'00', 'unit-1', 5)`,
+    ).run();
+
+    migrate(db, migrations);
+
+    const columns = db.prepare<[], string>("SELECT name FROM pragma_index_info('records_by_uid_time')").pluck().all();
+    expect(columns).toEqual(['uid', 'event_time']);
+    const plan = db
+      .prepare<[], { detail: string }>("EXPLAIN QUERY PLAN SELECT decoded FROM records WHERE uid = 'unit-1' ORDER BY event_time DESC LIMIT 120")
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('records_by_uid_time');
+    expect(plan).not.toContain('TEMP B-TREE');
+    expect(db.prepare("SELECT count(*) FROM records WHERE uid = 'unit-1'").pluck().get()).toBe(1);
     db.close();
   });
 });

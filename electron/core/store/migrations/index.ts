@@ -2,6 +2,7 @@ import type { Migration } from '../migration';
 import { initial } from './0001-initial';
 import { connections } from './0002-connections';
 import { basemaps } from './0003-basemaps';
+import { trackHistory } from './0004-track-history';
 
 /** In order; each version is one more than the last. */
-export const migrations: readonly Migration[] = [initial, connections, basemaps];
+export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory];

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Client } from '../../client';
+import { AddBasemapForm } from './AddBasemapForm';
+import { BasemapOption } from './BasemapOption';
+import { useBasemapCatalogue } from './use-basemap-catalogue';
+import { useShownBasemap } from './use-shown-basemap';
+
+interface BasemapSwitcherProps {
+  readonly map: MapLibreMap;
+  readonly client: Client;
+}
+
+/** Picks the basemap under the tracks: bundled Natural Earth or an offline tile package added from disk. */
+export function BasemapSwitcher({ map, client }: BasemapSwitcherProps) {
+  const [open, setOpen] = useState(false);
+  const catalogue = useBasemapCatalogue(client);
+  const [shownId, choose] = useShownBasemap(map, catalogue.basemaps);
+
+  return (
+    <div className="basemap-switcher">
+      <button
+        type="button"
+        className="map-tool-button"
+        aria-expanded={open}
+        data-testid="basemap-button"
+        title={open ? 'Close the basemap list' : 'Choose the basemap under the tracks, or add an offline tile package'}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+          <path d="M12 3 2 8l10 5 10-5z M2 12l10 5 10-5 M2 16l10 5 10-5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+        </svg>
+        Basemap
+      </button>
+      {open ? (
+        <div className="basemap-panel" data-testid="basemap-panel">
+          {catalogue.listProblem !== null ? <p className="basemap-problem" role="alert">{catalogue.listProblem}</p> : null}
+          {catalogue.basemaps === null ? (
+            catalogue.listProblem === null ? <p className="basemap-hint">Reading the basemaps…</p> : null
+          ) : (
+            <ul className="basemap-list" aria-label="Basemaps">
+              {catalogue.basemaps.map((basemap) => (
+                <BasemapOption key={basemap.id} basemap={basemap} shown={basemap.id === shownId} onChoose={choose} onRemove={catalogue.remove} />
+              ))}
+            </ul>
+          )}
+          <AddBasemapForm onAdd={catalogue.add} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
