@@ -1,4 +1,5 @@
 import type { MapHandle } from './map/MapView';
+import { enableMapTimings, mapTimingsReport, type MapTimingsReport } from './map/map-timings';
 import type { RenderedSymbol } from './map/rendered-tracks';
 import type { TrackStore } from './tracks/track-store';
 
@@ -15,6 +16,8 @@ export interface OutpostTestHooks {
   trackUids(): string[];
   /** Where the map is centred, so a test can tell whether it follows a track. */
   mapCenter(): { lat: number; lon: number };
+  /** For `npm run bench:map`: what each track batch cost the main thread and how long records took to reach the map. */
+  mapTimings(): MapTimingsReport;
 }
 
 /**
@@ -22,6 +25,7 @@ export interface OutpostTestHooks {
  * opened with `?testHooks`. They report what the map actually drew.
  */
 export function installTestHooks(scope: Window, store: TrackStore, map: MapHandle): void {
+  enableMapTimings();
   const hooks: OutpostTestHooks = {
     renderedTrackCount: () => map.renderedTrackCount(),
     renderedSymbols: () => map.renderedSymbols(),
@@ -35,6 +39,7 @@ export function installTestHooks(scope: Window, store: TrackStore, map: MapHandl
     },
     trackUids: () => store.snapshot().map((track) => track.uid),
     mapCenter: () => map.mapCenter(),
+    mapTimings: () => mapTimingsReport(),
   };
   Object.defineProperty(scope, '__outpostTest', { value: Object.freeze(hooks), configurable: true });
 }

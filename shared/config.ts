@@ -35,7 +35,7 @@ export type RetentionSettings = z.output<typeof RetentionSettingsSchema>;
 
 export const DemoSourceSchema = z
   .object({
-    units: z.number().int().min(1).max(20_000).default(200),
+    units: z.number().int().min(1).max(50_000).default(200),
     /** Position reports per unit per second. */
     rateHz: z.number().positive().max(10).default(1),
     seed: z.number().int().default(1),

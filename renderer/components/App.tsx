@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProfileStatus } from '../../shared/connections';
 import type { AppStatus } from '../../shared/domain';
 import type { Client } from '../client';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
+import { NO_TRACK_FILTER, trackFilterPredicate, type TrackFilter } from '../map/filters/track-filter';
+import { TrackDisplayControls } from '../map/filters/TrackDisplayControls';
 import { MapView, type MapHandle } from '../map/MapView';
 import { MapTools } from '../map/tools/MapTools';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
@@ -37,6 +39,8 @@ export function App({ client, store, onMapReady }: AppProps) {
   const [sideTab, setSideTab] = useState<SideTab>('tracks');
   const [theme, setTheme] = useTheme();
   const [mapToolTestHooks] = useState(wantsMapToolTestHooks);
+  const [trackFilter, setTrackFilter] = useState<TrackFilter>(NO_TRACK_FILTER);
+  const showsTrack = useMemo(() => trackFilterPredicate(trackFilter), [trackFilter]);
 
   useEffect(() => {
     const stopTracks = client.on('tracks.updated', (batch) => store.apply(batch.tracks));
@@ -94,6 +98,7 @@ export function App({ client, store, onMapReady }: AppProps) {
           onError={setProblem}
         >
           <MapTools client={client} theme={theme} testHooks={mapToolTestHooks} />
+          <TrackDisplayControls store={store} tracks={tracks} filter={trackFilter} onFilterChange={setTrackFilter} testHooks={mapToolTestHooks} />
           {selectedUid === null ? null : (
             <TrackDetailCard client={client} store={store} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
           )}
@@ -102,7 +107,7 @@ export function App({ client, store, onMapReady }: AppProps) {
           selected={sideTab}
           onSelect={setSideTab}
           tabs={[
-            { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} now={now} selectedUid={selectedUid} onSelect={select} /> },
+            { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} shows={showsTrack} now={now} selectedUid={selectedUid} onSelect={select} /> },
             {
               id: 'connections',
               label: 'Connections',

@@ -1,4 +1,4 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Track } from '../../shared/domain';
 import type { TrackStore } from '../tracks/track-store';
 import { DEFAULT_STALENESS_POLICY, stalenessOf, type StalenessPolicy } from '../tracks/staleness';
@@ -6,8 +6,19 @@ import { drawableSidcResolver } from './symbols/drawable-sidc';
 import type { Milsymbol } from './symbols/milsymbol';
 import { provideTrackImages } from './symbols/symbol-images';
 import { trackBounds } from './track-features';
-import { TRACK_SOURCE, trackLayers } from './track-layers';
+import { TRACK_LAYER, TRACK_SOURCE, trackLayers } from './track-layers';
+import { mapTimingsEnabled, recordFrame, recordTrackBatch } from './map-timings';
 import { TrackSourceDiff, type TrackSourceUpdate } from './track-source-diff';
+
+/**
+ * `?baselineCircles` draws each track as a plain circle instead of its symbol, label and heading
+ * arrow. It exists only for `npm run bench:map`, which measures the same feed both ways in one run
+ * to factor out the speed of the machine's (software) GL; nothing in the app sets it.
+ */
+const BASELINE_CIRCLES_PARAM = 'baselineCircles';
+const baselineCircleLayers: LayerSpecification[] = [
+  { id: TRACK_LAYER, type: 'circle', source: TRACK_SOURCE, paint: { 'circle-radius': 5, 'circle-color': '#4da3ff' } },
+];
 
 /** Staleness follows the clock, not the feed: a silent track must dim, then go, with nothing arriving. */
 const STALENESS_CHECK_MS = 1000;
@@ -20,24 +31,32 @@ const STALENESS_CHECK_MS = 1000;
 export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, policy: StalenessPolicy = DEFAULT_STALENESS_POLICY): () => void {
   map.addSource(TRACK_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'uid' });
   const stopImages = provideTrackImages(map, ms);
-  for (const layer of trackLayers) map.addLayer(layer);
+  const baseline = new URLSearchParams(window.location.search).has(BASELINE_CIRCLES_PARAM);
+  for (const layer of baseline ? baselineCircleLayers : trackLayers) map.addLayer(layer);
 
   const diff = new TrackSourceDiff(drawableSidcResolver(ms), policy);
   let framed = false;
   const redraw = (): void => {
     const source = map.getSource<GeoJSONSource>(TRACK_SOURCE);
     if (source === undefined) return;
+    const started = mapTimingsEnabled() ? performance.now() : 0;
     const tracks = store.snapshot();
     const now = Date.now();
     const update = diff.next(tracks, now);
-    if (update !== null) apply(source, update);
+    if (update !== null) {
+      apply(source, update);
+      if (started !== 0) recordTrackBatch(started, changesIn(update), (uid) => store.get(uid), tracks);
+    }
     if (!framed) framed = frame(map, tracks.filter((track) => stalenessOf(track, now, policy) !== 'hidden'));
   };
 
   redraw();
   const unsubscribe = store.subscribe(redraw);
   const timer = window.setInterval(redraw, STALENESS_CHECK_MS);
+  const onRender = (): void => recordFrame(() => map.isSourceLoaded(TRACK_SOURCE));
+  map.on('render', onRender);
   return () => {
+    map.off('render', onRender);
     window.clearInterval(timer);
     unsubscribe();
     stopImages();
@@ -47,6 +66,11 @@ export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, p
 function apply(source: GeoJSONSource, update: TrackSourceUpdate): void {
   if (update.kind === 'replace') source.setData(update.data);
   else source.updateData(update.diff);
+}
+
+function changesIn(update: TrackSourceUpdate): number {
+  if (update.kind === 'replace') return update.data.features.length;
+  return (update.diff.add?.length ?? 0) + (update.diff.update?.length ?? 0) + (update.diff.remove?.length ?? 0);
 }
 
 function frame(map: MapLibreMap, tracks: readonly Track[]): boolean {

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { DEFAULT_TRAIL_MINUTES, TRAIL_MINUTE_CHOICES, type TrailMinutes } from '../trails/trail-length';
+import { LAYER_TOGGLE_NAMES, LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-visibility';
+
+interface LayersControlProps {
+  readonly visibility: LayerVisibility;
+  readonly onToggle: (toggle: LayerToggle, shown: boolean) => void;
+  readonly trailMinutes: TrailMinutes;
+  readonly onTrailMinutesChange: (minutes: TrailMinutes) => void;
+}
+
+/** Shows or hides the track symbols, callsigns, trails and selection ring, and sets how far back trails reach. */
+export function LayersControl({ visibility, onToggle, trailMinutes, onTrailMinutesChange }: LayersControlProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="layers-control">
+      <button
+        type="button"
+        className="map-tool-button"
+        aria-expanded={open}
+        data-testid="layers-button"
+        title={open ? 'Close the layer list' : 'Show or hide track symbols, callsigns, trails and the selection ring'}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+          <path d="M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+        </svg>
+        Layers
+      </button>
+      {open ? (
+        <div className="map-tool-panel layers-panel" data-testid="layers-panel">
+          {LAYER_TOGGLES.map((toggle) => (
+            <label key={toggle}>
+              <input type="checkbox" checked={visibility[toggle]} data-testid={`layer-toggle-${toggle}`} onChange={(event) => onToggle(toggle, event.target.checked)} />
+              {LAYER_TOGGLE_NAMES[toggle]}
+            </label>
+          ))}
+          <label className="trail-length">
+            Trails reach back
+            <select value={trailMinutes} data-testid="trail-minutes" onChange={(event) => onTrailMinutesChange(asTrailMinutes(event.target.value))}>
+              {TRAIL_MINUTE_CHOICES.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {minutes === '1' ? '1 minute' : `${minutes} minutes`}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function asTrailMinutes(value: string): TrailMinutes {
+  return TRAIL_MINUTE_CHOICES.find((minutes) => minutes === value) ?? DEFAULT_TRAIL_MINUTES;
+}

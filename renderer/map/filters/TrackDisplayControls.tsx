@@ -1,0 +1,48 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Track } from '../../../shared/domain';
+import type { TrackStore } from '../../tracks/track-store';
+import { useMap } from '../map-context';
+import { useStoredChoice } from '../tools/use-stored-choice';
+import { trackLayers } from '../track-layers';
+import { TRAIL_LAYER } from '../trails/trail-layer';
+import { DEFAULT_TRAIL_MINUTES, TRAIL_MINUTE_CHOICES, TRAIL_MINUTES_STORAGE_KEY, trailMaxAgeMs } from '../trails/trail-length';
+import { useTrailTestHooks } from '../trails/trail-test-hooks';
+import { useTrails } from '../trails/use-trails';
+import { LayersControl } from './LayersControl';
+import type { TrackFilter } from './track-filter';
+import { TrackFilterControl } from './TrackFilterControl';
+import { useLayerVisibility } from './use-layer-visibility';
+import { useTrackFilterOnMap } from './use-track-filter-on-map';
+
+interface TrackDisplayControlsProps {
+  readonly store: TrackStore;
+  readonly tracks: readonly Track[];
+  readonly filter: TrackFilter;
+  readonly onFilterChange: (filter: TrackFilter) => void;
+  /** Installs window.__outpostTrails for the end-to-end tests. */
+  readonly testHooks: boolean;
+}
+
+/** Every layer that draws tracks, trails included, shows only what the filter lets through. */
+const FILTERED_LAYER_IDS = [...trackLayers.map((layer) => layer.id), TRAIL_LAYER];
+
+/** What the map shows of the tracks: the filter, the layer toggles and the trails. */
+export function TrackDisplayControls(props: TrackDisplayControlsProps) {
+  const map = useMap();
+  return map === null ? null : <ControlsOnLoadedMap map={map} {...props} />;
+}
+
+function ControlsOnLoadedMap({ map, store, tracks, filter, onFilterChange, testHooks }: TrackDisplayControlsProps & { readonly map: MapLibreMap }) {
+  const [trailMinutes, setTrailMinutes] = useStoredChoice(TRAIL_MINUTES_STORAGE_KEY, TRAIL_MINUTE_CHOICES, DEFAULT_TRAIL_MINUTES);
+  // The trail layer comes first, so the visibility and the filter find it in place.
+  useTrails(map, store, trailMaxAgeMs(trailMinutes));
+  const [visibility, toggleLayer] = useLayerVisibility(map);
+  useTrackFilterOnMap(map, store, filter, FILTERED_LAYER_IDS);
+  useTrailTestHooks(map, testHooks);
+  return (
+    <div className="track-display-toolbar">
+      <TrackFilterControl filter={filter} onChange={onFilterChange} tracks={tracks} />
+      <LayersControl visibility={visibility} onToggle={toggleLayer} trailMinutes={trailMinutes} onTrailMinutesChange={setTrailMinutes} />
+    </div>
+  );
+}
