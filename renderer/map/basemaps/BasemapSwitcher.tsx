@@ -5,6 +5,7 @@ import { AddBasemapForm } from './AddBasemapForm';
 import { BasemapOption } from './BasemapOption';
 import { useBasemapCatalogue } from './use-basemap-catalogue';
 import { useShownBasemap } from './use-shown-basemap';
+import { PanelToggleButton } from '../tools/PanelToggleButton';
 
 interface BasemapSwitcherProps {
   readonly map: MapLibreMap;
@@ -19,19 +20,14 @@ export function BasemapSwitcher({ map, client }: BasemapSwitcherProps) {
 
   return (
     <div className="basemap-switcher">
-      <button
-        type="button"
-        className="map-tool-button"
-        aria-expanded={open}
-        data-testid="basemap-button"
-        title={open ? 'Close the basemap list' : 'Choose the basemap under the tracks, or add an offline tile package'}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
-        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-          <path d="M12 3 2 8l10 5 10-5z M2 12l10 5 10-5 M2 16l10 5 10-5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-        </svg>
-        Basemap
-      </button>
+      <PanelToggleButton
+        label="Basemap"
+        iconPath="M12 3 2 8l10 5 10-5z M2 12l10 5 10-5 M2 16l10 5 10-5"
+        open={open}
+        onToggle={() => setOpen((wasOpen) => !wasOpen)}
+        titles={{ closed: 'Choose the basemap under the tracks, or add an offline tile package', open: 'Close the basemap list' }}
+        testId="basemap-button"
+      />
       {open ? (
         <div className="basemap-panel" data-testid="basemap-panel">
           {catalogue.listProblem !== null ? <p className="basemap-problem" role="alert">{catalogue.listProblem}</p> : null}

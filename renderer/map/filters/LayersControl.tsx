@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DEFAULT_TRAIL_MINUTES, TRAIL_MINUTE_CHOICES, type TrailMinutes } from '../trails/trail-length';
 import { LAYER_TOGGLE_NAMES, LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-visibility';
+import { PanelToggleButton } from '../tools/PanelToggleButton';
 
 interface LayersControlProps {
   readonly visibility: LayerVisibility;
@@ -14,19 +15,14 @@ export function LayersControl({ visibility, onToggle, trailMinutes, onTrailMinut
   const [open, setOpen] = useState(false);
   return (
     <div className="layers-control">
-      <button
-        type="button"
-        className="map-tool-button"
-        aria-expanded={open}
-        data-testid="layers-button"
-        title={open ? 'Close the layer list' : 'Show or hide track symbols, callsigns, trails and the selection ring'}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
-        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-          <path d="M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-        </svg>
-        Layers
-      </button>
+      <PanelToggleButton
+        label="Layers"
+        iconPath="M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z"
+        open={open}
+        onToggle={() => setOpen((wasOpen) => !wasOpen)}
+        titles={{ closed: 'Show or hide track symbols, callsigns, trails and the selection ring', open: 'Close the layer list' }}
+        testId="layers-button"
+      />
       {open ? (
         <div className="map-tool-panel layers-panel" data-testid="layers-panel">
           {LAYER_TOGGLES.map((toggle) => (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { AFFILIATIONS, DIMENSIONS, type Affiliation, type Dimension } from '../../../shared/cot-type';
 import type { Track } from '../../../shared/domain';
 import { isTrackFilterActive, NO_TRACK_FILTER, type TrackFilter } from './track-filter';
+import { PanelToggleButton } from '../tools/PanelToggleButton';
 
 interface TrackFilterControlProps {
   readonly filter: TrackFilter;
@@ -29,19 +30,15 @@ export function TrackFilterControl({ filter, onChange, tracks }: TrackFilterCont
 
   return (
     <div className="track-filter-control">
-      <button
-        type="button"
-        className={active ? 'map-tool-button filtering' : 'map-tool-button'}
-        aria-expanded={open}
-        data-testid="filter-button"
-        title={open ? 'Close the filter' : 'Show only some tracks, by affiliation, dimension, topic or type'}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
-        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-          <path d="M3 4h18l-7 8v6l-4 2v-8z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-        </svg>
-        {active ? 'Filter on' : 'Filter'}
-      </button>
+      <PanelToggleButton
+        label={active ? 'Filter on' : 'Filter'}
+        iconPath="M3 4h18l-7 8v6l-4 2v-8z"
+        open={open}
+        onToggle={() => setOpen((wasOpen) => !wasOpen)}
+        titles={{ closed: 'Show only some tracks, by affiliation, dimension, topic or type', open: 'Close the filter' }}
+        testId="filter-button"
+        highlighted={active}
+      />
       {open ? (
         <div className="map-tool-panel track-filter-panel" data-testid="filter-panel">
           <p className="map-tool-hint">A group with nothing ticked lets every track through.</p>
