@@ -61,10 +61,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const hub = createEventHub((error) => log.error('An event listener failed.', { error: String(error) }));
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => hub.emit(event, payload);
+  // The demo's tracks stay in the cache but never mix with a real picture.
+  const hiddenSources = (): string[] => (connections.isDemo() ? [] : [DEMO_SOURCE]);
   const broadcaster = createTrackBroadcaster({
     clock,
     intervalMs: options.trackBatchIntervalMs ?? 250,
-    deliver: (tracks) => emit('tracks.updated', { tracks }),
+    // A demo batch still in flight when a real feed starts must not bring its tracks back.
+    deliver: (tracks) => {
+      const hidden = hiddenSources();
+      const shown = hidden.length === 0 ? tracks : tracks.filter((track) => !hidden.includes(track.source));
+      if (shown.length > 0) emit('tracks.updated', { tracks: shown });
+    },
   });
   const ingestThread = await startIngestThread(options.ingestWorker, {
     file,
@@ -100,8 +107,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
     },
   });
-  // The demo's tracks stay in the cache but never mix with a real picture.
-  const hiddenSources = (): string[] => (connections.isDemo() ? [] : [DEMO_SOURCE]);
   const statusTimer: Cancel = clock.every(STATUS_EVERY_MS, () => emit('connections.changed', connections.statuses()));
   const retention = createRetentionRunner({ store, settings: config.retention, clock, log });
   const basemaps = createBasemapRegistry({
