@@ -5,8 +5,10 @@ import { createCore, createKeyFileSecrets, systemClock, UserFacingError, type Co
 import { readLaunchOptions } from './core/config/launch-options';
 import { contentSecurityPolicy } from './hosting/csp';
 import { resolveStaticAsset } from './hosting/static-assets';
+import { answeringHostMethods } from './hosting/host-methods';
 import { createStderrLog } from './hosting/stderr-log';
 import { answerTileRequest } from './hosting/tile-answer';
+import { desktopHostMethods } from './hosting/desktop-host-methods';
 import { isTilePath } from './hosting/tile-path';
 import { forwardEvents, relayContract } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, decidePermission, hardenedWindowOptions, isAppUrl } from './shell/hardening';
@@ -61,9 +63,9 @@ async function start(): Promise<void> {
       headers: { 'content-type': asset.contentType, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
     });
   });
-  relayContract({ ipcMain, dispatch: core.dispatch, isTrustedFrameUrl: isAppUrl });
-
   const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
+  const hostMethods = desktopHostMethods((request) => dialog.showOpenDialog(window, request));
+  relayContract({ ipcMain, dispatch: answeringHostMethods(hostMethods, core.dispatch, log), isTrustedFrameUrl: isAppUrl });
   const stopForwarding = forwardEvents({ core, contents: window.webContents, ipcMain });
   window.once('ready-to-show', () => window.show());
   window.on('closed', stopForwarding);

@@ -1,11 +1,11 @@
 import {
+  callableMethods,
   events,
   isEventName,
-  methods,
+  type CallableMethodName,
   type EventName,
   type EventPayload,
   type MethodArgs,
-  type MethodName,
   type MethodResult,
 } from '../shared/contract';
 import { describeIssues } from '../shared/describe-issues';
@@ -15,7 +15,7 @@ import type { Transport } from './transport/transport';
 
 /** The renderer's typed view of the contract. Everything from the core is parsed before use. */
 export interface Client {
-  call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<Result<MethodResult<M>>>;
+  call<M extends CallableMethodName>(method: M, args: MethodArgs<M>): Promise<Result<MethodResult<M>>>;
   on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;
 }
 
@@ -54,7 +54,7 @@ export function createClient(transport: Transport, onProtocolError: (message: st
       const raw = ResultSchema.safeParse(await transport.call(method, args));
       if (!raw.success) return fail('failed', `The core's answer to ${method} was not readable.`);
       if (!raw.data.ok) return raw.data;
-      const value = methods[method].result.safeParse(raw.data.value);
+      const value = callableMethods[method].result.safeParse(raw.data.value);
       if (!value.success) return fail('failed', `The core's answer to ${method} was malformed: ${describeIssues(value.error)}.`);
       return ok(value.data as MethodResult<typeof method>);
     },

@@ -1,12 +1,14 @@
 import type { MapHandle } from './map/MapView';
 import { enableMapTimings, mapTimingsReport, type MapTimingsReport } from './map/map-timings';
-import type { RenderedSymbol } from './map/rendered-tracks';
+import type { RenderedCluster, RenderedSymbol } from './map/rendered-tracks';
 import type { TrackStore } from './tracks/track-store';
 
 export interface OutpostTestHooks {
   renderedTrackCount(): number;
   /** Each track symbol the map placed, with what its feature says it shows. */
   renderedSymbols(): RenderedSymbol[];
+  /** Each cluster drawn at low zoom, with its members counted by affiliation. */
+  renderedClusters(): RenderedCluster[];
   renderedLabelCount(): number;
   /** The uids the selection halo is drawn around. */
   renderedSelection(): string[];
@@ -16,6 +18,7 @@ export interface OutpostTestHooks {
   trackUids(): string[];
   /** Where the map is centred, so a test can tell whether it follows a track. */
   mapCenter(): { lat: number; lon: number };
+  mapZoom(): number;
   /** For `npm run bench:map`: what each track batch cost the main thread and how long records took to reach the map. */
   mapTimings(): MapTimingsReport;
 }
@@ -29,6 +32,7 @@ export function installTestHooks(scope: Window, store: TrackStore, map: MapHandl
   const hooks: OutpostTestHooks = {
     renderedTrackCount: () => map.renderedTrackCount(),
     renderedSymbols: () => map.renderedSymbols(),
+    renderedClusters: () => map.renderedClusters(),
     renderedLabelCount: () => map.renderedLabelCount(),
     renderedSelection: () => map.renderedSelection(),
     trackScreenPoint: (uid) => map.trackScreenPoint(uid),
@@ -39,6 +43,7 @@ export function installTestHooks(scope: Window, store: TrackStore, map: MapHandl
     },
     trackUids: () => store.snapshot().map((track) => track.uid),
     mapCenter: () => map.mapCenter(),
+    mapZoom: () => map.mapZoom(),
     mapTimings: () => mapTimingsReport(),
   };
   Object.defineProperty(scope, '__outpostTest', { value: Object.freeze(hooks), configurable: true });

@@ -19,7 +19,7 @@ export const TRACK_HISTORY_MAX_POINTS = 1_000;
 /**
  * The one definition of everything the renderer may ask of the core and
  * everything the core may tell it. Hosts, the dispatcher and the renderer's
- * client are all derived from these two maps.
+ * client are all derived from these two maps and hostMethods below.
  */
 export const methods = {
   'app.status': { args: none, result: AppStatusSchema },
@@ -59,6 +59,21 @@ export const methods = {
   'basemaps.remove': { args: z.object({ id: BasemapIdSchema }).strict(), result: z.object({ removed: z.boolean() }) },
 } as const;
 
+/**
+ * What the host answers itself and never passes to the core: only a host can
+ * reach the operating system, such as its file dialog. Every host answers all
+ * of them, refusing with a sentence what it cannot do.
+ */
+export const hostMethods = {
+  /** What this host offers beyond the core, so the renderer shows only controls that work here. */
+  'host.capabilities': { args: none, result: z.object({ fileDialog: z.boolean() }) },
+  /** Asks the analyst for an MBTiles or PMTiles file in the native file dialog; the path is null when they cancel. */
+  'files.chooseTilePackage': { args: none, result: z.object({ path: z.string().min(1).max(4096).nullable() }) },
+} as const;
+
+/** Everything the renderer may call, whether its host or the core answers. */
+export const callableMethods = { ...methods, ...hostMethods } as const;
+
 export const events = {
   /** Batched and coalesced per entity, so a burst of records becomes one update per entity. */
   'tracks.updated': TrackBatchSchema,
@@ -70,9 +85,13 @@ export const events = {
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
-export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
-export type ParsedMethodArgs<M extends MethodName> = z.output<Methods[M]['args']>;
-export type MethodResult<M extends MethodName> = z.output<Methods[M]['result']>;
+export type HostMethods = typeof hostMethods;
+export type HostMethodName = keyof HostMethods;
+export type CallableMethods = typeof callableMethods;
+export type CallableMethodName = keyof CallableMethods;
+export type MethodArgs<M extends CallableMethodName> = z.input<CallableMethods[M]['args']>;
+export type ParsedMethodArgs<M extends CallableMethodName> = z.output<CallableMethods[M]['args']>;
+export type MethodResult<M extends CallableMethodName> = z.output<CallableMethods[M]['result']>;
 
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -80,6 +99,10 @@ export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export function isHostMethodName(name: unknown): name is HostMethodName {
+  return typeof name === 'string' && Object.hasOwn(hostMethods, name);
 }
 
 export function isEventName(name: unknown): name is EventName {

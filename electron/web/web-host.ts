@@ -4,10 +4,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessageSchema } from '../../shared/wire';
-import { fail } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
 import type { Core } from '../core';
 import type { Log } from '../core/ports';
 import { contentSecurityPolicy } from '../hosting/csp';
+import { answeringHostMethods, type HostMethodHandlers } from '../hosting/host-methods';
 import { resolveStaticAsset } from '../hosting/static-assets';
 import { createEventOutbox } from '../hosting/event-outbox';
 import { answerTileRequest } from '../hosting/tile-answer';
@@ -27,6 +28,13 @@ export interface WebHost {
 }
 
 type HostedCore = Pick<Core, 'dispatch' | 'subscribe' | 'readTile'>;
+
+/** A browser page cannot learn a file's path on this machine, so the web host offers no file dialog. */
+const browserHostMethods: HostMethodHandlers = {
+  'host.capabilities': async () => ok({ fileDialog: false }),
+  'files.chooseTilePackage': async () =>
+    fail('failed', 'The file dialog is only in the Outpost desktop app; in the browser, type the tile package’s full path instead.'),
+};
 
 /**
  * Serves the built renderer, the basemaps' tiles, and the contract over a
@@ -51,6 +59,7 @@ export async function startWebHost(options: {
   const allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
   const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
   const csp = contentSecurityPolicy({ connectSources: [...allowedHosts].map((host) => `ws://${host}`) });
+  const dispatch = answeringHostMethods(browserHostMethods, options.core.dispatch, options.log);
 
   server.on('request', (request, response) => {
     if (!allowedHosts.has(request.headers.host ?? '')) {
@@ -83,7 +92,7 @@ export async function startWebHost(options: {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => serveContract(client, options.core, options.log));
+    sockets.handleUpgrade(request, socket, head, (client) => serveContract(client, dispatch, options.core, options.log));
   });
 
   return {
@@ -134,7 +143,7 @@ async function serveTile(
   response.end(request.method === 'HEAD' ? undefined : answer.body ?? undefined);
 }
 
-function serveContract(client: WebSocket, core: Pick<Core, 'dispatch' | 'subscribe'>, log: Log): void {
+function serveContract(client: WebSocket, dispatch: Core['dispatch'], core: Pick<Core, 'subscribe'>, log: Log): void {
   const outbox = createEventOutbox({
     transportCongested: () => client.bufferedAmount > CONGESTED_BYTES,
     send: (seq, event, payload) => client.send(JSON.stringify({ kind: 'event', seq, event, payload })),
@@ -169,7 +178,7 @@ function serveContract(client: WebSocket, core: Pick<Core, 'dispatch' | 'subscri
       outbox.acknowledge(request.seq);
       return;
     }
-    const result = await core.dispatch(request.method, request.args);
+    const result = await dispatch(request.method, request.args);
     if (client.readyState === client.OPEN) client.send(JSON.stringify({ kind: 'response', id: request.id, result }));
   }
 }

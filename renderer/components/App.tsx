@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProfileStatus } from '../../shared/connections';
 import type { AppStatus } from '../../shared/domain';
 import type { Client } from '../client';
@@ -9,8 +9,10 @@ import { MapView, type MapHandle } from '../map/MapView';
 import { MapTools } from '../map/tools/MapTools';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { useTheme } from '../theme/use-theme';
+import { useStoredChoice } from '../map/tools/use-stored-choice';
 import { TrackDetailCard } from '../tracks/TrackDetailCard';
 import type { TrackStore } from '../tracks/track-store';
+import { useTrackSnapshot } from '../tracks/use-track-snapshot';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { TrackList } from './TrackList';
@@ -22,14 +24,19 @@ interface AppProps {
 }
 
 const STATUS_POLL_MS = 1000;
+/** The map follows every batch; the list, the filter's choices and the count need not. */
+const LIST_REFRESH_MS = 1000;
 
 type SideTab = 'tracks' | 'connections';
+
+const GROUPING_STORAGE_KEY = 'outpost.tracks.grouping';
+const GROUPING_CHOICES = ['grouped', 'every-symbol'] as const;
 
 /** The end-to-end tests open the page with `?testHooks` to reach the map tools' probes. */
 const wantsMapToolTestHooks = (): boolean => new URLSearchParams(window.location.search).has('testHooks');
 
 export function App({ client, store, onMapReady }: AppProps) {
-  const tracks = useSyncExternalStore(store.subscribe, store.snapshot);
+  const tracks = useTrackSnapshot(store, LIST_REFRESH_MS);
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [connections, setConnections] = useState<readonly ProfileStatus[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -41,6 +48,8 @@ export function App({ client, store, onMapReady }: AppProps) {
   const [mapToolTestHooks] = useState(wantsMapToolTestHooks);
   const [trackFilter, setTrackFilter] = useState<TrackFilter>(NO_TRACK_FILTER);
   const showsTrack = useMemo(() => trackFilterPredicate(trackFilter), [trackFilter]);
+  const [grouping, setGrouping] = useStoredChoice(GROUPING_STORAGE_KEY, GROUPING_CHOICES, 'grouped');
+  const setClustered = useCallback((clustered: boolean) => setGrouping(clustered ? 'grouped' : 'every-symbol'), [setGrouping]);
 
   useEffect(() => {
     const stopTracks = client.on('tracks.updated', (batch) => store.apply(batch.tracks));
@@ -90,6 +99,8 @@ export function App({ client, store, onMapReady }: AppProps) {
       <main className="workspace">
         <MapView
           store={store}
+          shows={showsTrack}
+          clustered={grouping === 'grouped'}
           selectedUid={selectedUid}
           onSelect={select}
           following={following}
@@ -98,7 +109,15 @@ export function App({ client, store, onMapReady }: AppProps) {
           onError={setProblem}
         >
           <MapTools client={client} theme={theme} testHooks={mapToolTestHooks} />
-          <TrackDisplayControls store={store} tracks={tracks} filter={trackFilter} onFilterChange={setTrackFilter} testHooks={mapToolTestHooks} />
+          <TrackDisplayControls
+            store={store}
+            tracks={tracks}
+            filter={trackFilter}
+            onFilterChange={setTrackFilter}
+            clustered={grouping === 'grouped'}
+            onClusteredChange={setClustered}
+            testHooks={mapToolTestHooks}
+          />
           {selectedUid === null ? null : (
             <TrackDetailCard client={client} store={store} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
           )}

@@ -1,15 +1,18 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl/dist/maplibre-gl-csp.js';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Track } from '../../shared/domain';
 import type { TrackStore } from '../tracks/track-store';
 import { basemapStyle, loadBasemap } from './basemap';
 import { installGlyphProtocol } from './glyphs/glyph-protocol';
 import { MapContext } from './map-context';
-import { renderedLabelCount, renderedSelection, renderedSymbols, screenPointOf, type RenderedSymbol } from './rendered-tracks';
+import { renderedClusters, renderedLabelCount, renderedSelection, renderedSymbols, screenPointOf, type RenderedCluster, type RenderedSymbol } from './rendered-tracks';
 import { loadMilsymbol } from './symbols/milsymbol';
-import { drawTracks } from './track-drawing';
-import { SELECTION_LAYER, selectionFilter, TRACK_LAYER } from './track-layers';
+import { CLUSTER_LAYER, CLUSTER_MAX_ZOOM } from './track-clusters';
+import { drawTracks, type TrackDrawing } from './track-drawing';
+import { SELECTION_LAYER, selectionFilter, TRACK_LAYER, TRACK_SOURCE } from './track-layers';
 import { useFollowTrack } from './use-follow-track';
 
 setWorkerUrl(workerUrl);
@@ -17,18 +20,25 @@ installGlyphProtocol();
 
 /** What the map actually drew, for the end-to-end tests' probes. */
 export interface MapHandle {
+  /** Tracks drawn in the view, each as its own symbol or as a member of a cluster. */
   renderedTrackCount(): number;
   renderedSymbols(): RenderedSymbol[];
+  renderedClusters(): RenderedCluster[];
   renderedLabelCount(): number;
   renderedSelection(): string[];
   /** Where a track is drawn, in client coordinates, or null when the store does not hold it. */
   trackScreenPoint(uid: string): { x: number; y: number } | null;
   /** Where the map is centred now. */
   mapCenter(): { lat: number; lon: number };
+  mapZoom(): number;
 }
 
 interface MapViewProps {
   readonly store: TrackStore;
+  /** The analyst's track filter: the map draws only the tracks it lets through. */
+  readonly shows: (track: Track) => boolean;
+  /** Groups dense tracks into clusters at low zoom. */
+  readonly clustered: boolean;
   readonly selectedUid: string | null;
   readonly onSelect: (uid: string | null) => void;
   /** Keeps the selected track in the centre as it moves. */
@@ -41,16 +51,17 @@ interface MapViewProps {
   readonly children?: ReactNode;
 }
 
-export function MapView({ store, selectedUid, onSelect, following, onFollowStop, onReady, onError, children }: MapViewProps) {
+export function MapView({ store, shows, clustered, selectedUid, onSelect, following, onFollowStop, onReady, onError, children }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
+  const [drawing, setDrawing] = useState<TrackDrawing | null>(null);
 
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
     let disposed = false;
-    let stopDrawing = (): void => undefined;
+    let drawn: TrackDrawing | null = null;
 
     void Promise.all([loadBasemap(), loadMilsymbol()])
       .then(([basemap, milsymbol]) => {
@@ -62,28 +73,37 @@ export function MapView({ store, selectedUid, onSelect, following, onFollowStop,
           zoom: 6,
           attributionControl: false,
           maxPitch: 0,
+          // Symbols and callsigns cross-fade for this long after every placement. A live feed places
+          // them again several times a second, so any fade keeps the map redrawing every frame.
+          fadeDuration: 0,
         });
         mapRef.current = map;
         map.on('error', (event) => onError(`The map could not draw: ${event.error.message}`));
         map.on('load', () => {
-          stopDrawing = drawTracks(map, store, milsymbol);
+          drawn = drawTracks(map, store, milsymbol);
           map.on('click', TRACK_LAYER, (event) => onSelect(String(event.features?.[0]?.properties['uid'] ?? '') || null));
-          map.on('mouseenter', TRACK_LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
-          map.on('mouseleave', TRACK_LAYER, () => (map.getCanvas().style.cursor = ''));
+          map.on('click', CLUSTER_LAYER, (event) => zoomIntoCluster(map, event));
+          for (const layer of [TRACK_LAYER, CLUSTER_LAYER]) {
+            map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+            map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+          }
           onReady?.({
-            renderedTrackCount: () => renderedSymbols(map).length,
+            renderedTrackCount: () => renderedSymbols(map).length + renderedClusters(map).reduce((sum, cluster) => sum + cluster.count, 0),
             renderedSymbols: () => renderedSymbols(map),
+            renderedClusters: () => renderedClusters(map),
             renderedLabelCount: () => renderedLabelCount(map),
             renderedSelection: () => renderedSelection(map),
             trackScreenPoint: (uid) => {
               const track = store.get(uid);
               return track === undefined ? null : screenPointOf(map, track.lon, track.lat);
             },
+            mapZoom: () => map.getZoom(),
             mapCenter: () => {
               const center = map.getCenter();
               return { lat: center.lat, lon: center.lng };
             },
           });
+          setDrawing(drawn);
           setLoadedMap(map);
         });
       })
@@ -91,7 +111,8 @@ export function MapView({ store, selectedUid, onSelect, following, onFollowStop,
 
     return () => {
       disposed = true;
-      stopDrawing();
+      drawn?.stop();
+      setDrawing(null);
       setLoadedMap(null);
       mapRef.current?.remove();
       mapRef.current = null;
@@ -100,12 +121,22 @@ export function MapView({ store, selectedUid, onSelect, following, onFollowStop,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const clusteredNow = useRef(clustered);
+  useEffect(() => drawing?.show(shows), [drawing, shows]);
+  useEffect(() => {
+    clusteredNow.current = clustered;
+    drawing?.setClustered(clustered);
+  }, [drawing, clustered]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (map === null || !map.getLayer(SELECTION_LAYER)) return;
     map.setFilter(SELECTION_LAYER, selectionFilter(selectedUid));
     const track = selectedUid === null ? undefined : store.get(selectedUid);
-    if (track !== undefined) map.easeTo({ center: [track.lon, track.lat], duration: 600 });
+    if (track === undefined) return;
+    // A selected track inside a cluster would be out of sight: close in far enough to draw it alone.
+    const zoom = clusteredNow.current ? Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) : map.getZoom();
+    map.easeTo({ center: [track.lon, track.lat], zoom, duration: 600 });
   }, [selectedUid, store]);
 
   useFollowTrack(loadedMap, store, following ? selectedUid : null, onFollowStop);
@@ -115,4 +146,27 @@ export function MapView({ store, selectedUid, onSelect, following, onFollowStop,
       <MapContext.Provider value={loadedMap}>{loadedMap === null ? null : children}</MapContext.Provider>
     </div>
   );
+}
+
+/** Zoom levels a click on a cluster closes in by when its own expansion zoom cannot be had. */
+const CLUSTER_CLICK_ZOOM_STEP = 2;
+
+/** A click on a cluster closes in until it splits into its members. */
+function zoomIntoCluster(map: MapLibreMap, event: MapMouseEvent & { features?: GeoJSON.Feature[] }): void {
+  const cluster = event.features?.[0];
+  const clusterId = Number(cluster?.properties?.['cluster_id']);
+  if (cluster?.geometry.type !== 'Point') return;
+  const [lon = 0, lat = 0] = cluster.geometry.coordinates;
+  const closeIn = (zoom: number): void => {
+    map.easeTo({ center: [lon, lat], zoom, duration: 500 });
+  };
+  const source = map.getSource<GeoJSONSource>(TRACK_SOURCE);
+  // A live feed regroups the tracks several times a second, so the cluster clicked may be gone by
+  // the time its expansion zoom is asked for; closing in a fixed step still shows what was in it.
+  const stepIn = (): void => closeIn(Math.min(map.getMaxZoom(), map.getZoom() + CLUSTER_CLICK_ZOOM_STEP));
+  if (source === undefined || !Number.isInteger(clusterId)) {
+    stepIn();
+    return;
+  }
+  source.getClusterExpansionZoom(clusterId).then(closeIn, stepIn);
 }

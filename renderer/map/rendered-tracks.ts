@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { CLUSTER_LAYER } from './track-clusters';
 import { LABEL_LAYER, SELECTION_LAYER, TRACK_LAYER } from './track-layers';
 
 export interface RenderedSymbol {
@@ -45,4 +46,37 @@ export function screenPointOf(map: MapLibreMap, lon: number, lat: number): { x: 
 
 function renderedUids(map: MapLibreMap, layer: string): string[] {
   return [...new Set(map.queryRenderedFeatures({ layers: [layer] }).map(({ properties }) => String(properties['uid'])))];
+}
+
+export interface RenderedCluster {
+  id: number;
+  count: number;
+  /** Where it is drawn, in the page's client coordinates. */
+  x: number;
+  y: number;
+  /** Members by affiliation, as the cluster's ring reads them. */
+  hostile: number;
+  friend: number;
+  neutral: number;
+  unknown: number;
+}
+
+/** The clusters drawn in the viewport, each once though it may straddle tiles. */
+export function renderedClusters(map: MapLibreMap): RenderedCluster[] {
+  const byId = new Map<number, RenderedCluster>();
+  for (const { properties, geometry } of map.queryRenderedFeatures({ layers: [CLUSTER_LAYER] })) {
+    if (geometry.type !== 'Point') continue;
+    const id = Number(properties['cluster_id']);
+    const [lon = 0, lat = 0] = geometry.coordinates;
+    byId.set(id, {
+      id,
+      count: Number(properties['point_count']),
+      ...screenPointOf(map, lon, lat),
+      hostile: Number(properties['hostile']),
+      friend: Number(properties['friend']),
+      neutral: Number(properties['neutral']),
+      unknown: Number(properties['unknown']),
+    });
+  }
+  return [...byId.values()];
 }

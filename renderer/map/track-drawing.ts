@@ -6,7 +6,8 @@ import { drawableSidcResolver } from './symbols/drawable-sidc';
 import type { Milsymbol } from './symbols/milsymbol';
 import { provideTrackImages } from './symbols/symbol-images';
 import { trackBounds } from './track-features';
-import { TRACK_LAYER, TRACK_SOURCE, trackLayers } from './track-layers';
+import { clusterLayers, clusterOptions, clusterProperties, NOT_A_CLUSTER } from './track-clusters';
+import { LABEL_FONTSTACK, TRACK_LAYER, TRACK_SOURCE, trackLayers } from './track-layers';
 import { mapTimingsEnabled, recordFrame, recordTrackBatch } from './map-timings';
 import { TrackSourceDiff, type TrackSourceUpdate } from './track-source-diff';
 
@@ -17,24 +18,41 @@ import { TrackSourceDiff, type TrackSourceUpdate } from './track-source-diff';
  */
 const BASELINE_CIRCLES_PARAM = 'baselineCircles';
 const baselineCircleLayers: LayerSpecification[] = [
-  { id: TRACK_LAYER, type: 'circle', source: TRACK_SOURCE, paint: { 'circle-radius': 5, 'circle-color': '#4da3ff' } },
+  { id: TRACK_LAYER, type: 'circle', source: TRACK_SOURCE, filter: NOT_A_CLUSTER, paint: { 'circle-radius': 5, 'circle-color': '#4da3ff' } },
+  ...clusterLayers(TRACK_SOURCE, LABEL_FONTSTACK),
 ];
 
 /** Staleness follows the clock, not the feed: a silent track must dim, then go, with nothing arriving. */
 const STALENESS_CHECK_MS = 1000;
 
+/** The tracks on the map, kept current until stopped. */
+export interface TrackDrawing {
+  /** Draws only the tracks `shows` lets through; the rest leave the map and its clusters. */
+  show(shows: (track: Track) => boolean): void;
+  /** Groups dense tracks at low zoom, or draws every track as its own symbol at every zoom. */
+  setClustered(clustered: boolean): void;
+  stop(): void;
+}
+
 /**
  * Puts the store's tracks on a loaded map and keeps them current: on every store change (at most
  * once a frame) and every second, the source hears only what changed. The first time there are
- * tracks to show, the map frames them. Returns a function that stops all of it.
+ * tracks to show, the map frames them.
  */
-export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, policy: StalenessPolicy = DEFAULT_STALENESS_POLICY): () => void {
-  map.addSource(TRACK_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'uid' });
+export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, policy: StalenessPolicy = DEFAULT_STALENESS_POLICY): TrackDrawing {
+  map.addSource(TRACK_SOURCE, {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+    promoteId: 'uid',
+    ...clusterOptions(true),
+    clusterProperties,
+  });
   const stopImages = provideTrackImages(map, ms);
   const baseline = new URLSearchParams(window.location.search).has(BASELINE_CIRCLES_PARAM);
   for (const layer of baseline ? baselineCircleLayers : trackLayers) map.addLayer(layer);
 
   const diff = new TrackSourceDiff(drawableSidcResolver(ms), policy);
+  let shows: (track: Track) => boolean = () => true;
   let framed = false;
   const redraw = (): void => {
     const source = map.getSource<GeoJSONSource>(TRACK_SOURCE);
@@ -42,7 +60,7 @@ export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, p
     const started = mapTimingsEnabled() ? performance.now() : 0;
     const tracks = store.snapshot();
     const now = Date.now();
-    const update = diff.next(tracks, now);
+    const update = diff.next(tracks, now, shows);
     if (update !== null) {
       apply(source, update);
       if (started !== 0) recordTrackBatch(started, changesIn(update), (uid) => store.get(uid), tracks);
@@ -55,11 +73,20 @@ export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, p
   const timer = window.setInterval(redraw, STALENESS_CHECK_MS);
   const onRender = (): void => recordFrame(() => map.isSourceLoaded(TRACK_SOURCE));
   map.on('render', onRender);
-  return () => {
-    map.off('render', onRender);
-    window.clearInterval(timer);
-    unsubscribe();
-    stopImages();
+  return {
+    show(next) {
+      shows = next;
+      redraw();
+    },
+    setClustered(clustered) {
+      map.getSource<GeoJSONSource>(TRACK_SOURCE)?.setClusterOptions(clusterOptions(clustered));
+    },
+    stop() {
+      map.off('render', onRender);
+      window.clearInterval(timer);
+      unsubscribe();
+      stopImages();
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { HEADING_ARROW_IMAGE } from './symbols/heading-arrow';
+import { clusterLayers, NOT_A_CLUSTER } from './track-clusters';
 
 export const TRACK_SOURCE = 'tracks';
 /** The layer that draws one symbol per drawn track: what the map counts as a rendered track. */
@@ -9,7 +10,7 @@ const HEADING_LAYER = 'track-headings';
 export const LABEL_LAYER = 'track-labels';
 
 /** Layers name this fontstack; the glyph protocol draws every fontstack in the bundled label face. */
-const LABEL_FONTSTACK = 'Outpost Label';
+export const LABEL_FONTSTACK = 'Outpost Label';
 
 const STALE_OPACITY = 0.6;
 const dimmedWhenStale = ['match', ['get', 'stale'], 'stale', STALE_OPACITY, 1] as unknown as ExpressionSpecification;
@@ -19,9 +20,10 @@ export function selectionFilter(uid: string | null): ExpressionSpecification {
 }
 
 /**
- * Bottom to top: the selection halo, heading arrows, callsigns, then the symbols. MapLibre places
- * the top layer first, so every symbol is drawn (they may overlap) and a callsign shows only
- * where it clears the symbols and the other callsigns.
+ * Bottom to top: the selection halo, heading arrows, callsigns, the symbols, then the clusters
+ * that stand for dense tracks at low zoom. MapLibre places the top layer first, so every symbol
+ * is drawn (they may overlap) and a callsign shows only where it clears the symbols and the
+ * other callsigns.
  */
 export const trackLayers: LayerSpecification[] = [
   {
@@ -43,7 +45,7 @@ export const trackLayers: LayerSpecification[] = [
     id: HEADING_LAYER,
     type: 'symbol',
     source: TRACK_SOURCE,
-    filter: ['==', ['typeof', ['get', 'heading']], 'number'],
+    filter: ['all', NOT_A_CLUSTER, ['==', ['typeof', ['get', 'heading']], 'number']],
     layout: {
       'icon-image': HEADING_ARROW_IMAGE,
       'icon-anchor': 'bottom',
@@ -58,6 +60,7 @@ export const trackLayers: LayerSpecification[] = [
     id: LABEL_LAYER,
     type: 'symbol',
     source: TRACK_SOURCE,
+    filter: NOT_A_CLUSTER,
     layout: {
       'text-field': ['get', 'callsign'],
       'text-font': [LABEL_FONTSTACK],
@@ -79,6 +82,7 @@ export const trackLayers: LayerSpecification[] = [
     id: TRACK_LAYER,
     type: 'symbol',
     source: TRACK_SOURCE,
+    filter: NOT_A_CLUSTER,
     layout: {
       'icon-image': ['get', 'symbol'],
       'icon-anchor': 'center',
@@ -86,4 +90,5 @@ export const trackLayers: LayerSpecification[] = [
     },
     paint: { 'icon-opacity': dimmedWhenStale },
   },
+  ...clusterLayers(TRACK_SOURCE, LABEL_FONTSTACK),
 ];

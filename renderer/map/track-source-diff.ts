@@ -37,8 +37,12 @@ export class TrackSourceDiff {
     private readonly policy: StalenessPolicy = DEFAULT_STALENESS_POLICY,
   ) {}
 
-  /** The update that makes the source show `tracks` as of `now`, or null when it already does. */
-  next(tracks: readonly Track[], now: number): TrackSourceUpdate | null {
+  /**
+   * The update that makes the source show `tracks` as of `now`, or null when it already does.
+   * Tracks that `shows` turns away leave the source as hidden ones do, so clusters count only
+   * what the analyst chose to see.
+   */
+  next(tracks: readonly Track[], now: number, shows: (track: Track) => boolean = showsEvery): TrackSourceUpdate | null {
     this.pass += 1;
     const add: TrackFeature[] = [];
     const update: GeoJSONFeatureDiff[] = [];
@@ -46,7 +50,7 @@ export class TrackSourceDiff {
     let stillDrawn = 0;
 
     for (const track of tracks) {
-      const staleness = stalenessOf(track, now, this.policy);
+      const staleness = shows(track) ? stalenessOf(track, now, this.policy) : 'hidden';
       const drawn = this.drawn.get(track.uid);
       if (staleness === 'hidden') {
         if (drawn !== undefined) {
@@ -88,6 +92,8 @@ export class TrackSourceDiff {
     return { kind: 'diff', diff: { add, update, remove } };
   }
 }
+
+const showsEvery = (): boolean => true;
 
 /** Only the geometry and properties that differ, or null when the feature is unchanged. */
 function featureChange(before: TrackFeature, after: TrackFeature): GeoJSONFeatureDiff | null {

@@ -1,6 +1,7 @@
 // `npm run bench:map`: the live map in headless Chromium with the demo feed at 10,000 and then
-// 50,000 tracks updated at 1 Hz, drawn as 2525 symbols and, in the same run, as plain circles
-// (the baseline that factors out the machine's software GL).
+// 50,000 tracks updated at 1 Hz, drawn as 2525 symbols with dense tracks grouped (the default), as
+// plain circles grouped the same way (the baseline that factors out the machine's software GL),
+// and as 2525 symbols with grouping switched off.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,10 @@ const WARM_UP_MS = 5_000;
 const LONG_TASK_MS = 50;
 const TARGETS = { batchP95Ms: 16, longTasks: 0, latencyP95Ms: 500 } as const;
 
-type Mode = 'symbols' | 'circles';
+type Mode = 'symbols' | 'circles' | 'ungrouped';
+const MODES: readonly Mode[] = ['symbols', 'circles', 'ungrouped'];
+/** The Layers panel's "group dense tracks" choice, as the page remembers it. */
+const GROUPING_STORAGE = `localStorage.setItem('outpost.tracks.grouping', 'every-symbol');`;
 
 /** A run whose tracks never all reached the map within {@link LOAD_SECONDS}. */
 interface NotDrawn {
@@ -93,6 +97,8 @@ interface RunResult {
   readonly toPageMs: Stats;
   readonly bytesPerBatch: number;
   readonly loadSeconds: number;
+  /** Records the host cached per second while measuring: below the offered rate when it could not keep up. */
+  readonly cachedPerSecond: number;
 }
 
 interface Stats {
@@ -140,6 +146,7 @@ async function run(browser: Browser, units: number, mode: Mode, seconds: number)
     page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     page.setDefaultTimeout(180_000);
     await page.addInitScript({ content: PAGE_RECORDER });
+    if (mode === 'ungrouped') await page.addInitScript({ content: GROUPING_STORAGE });
     const opened = Date.now();
     try {
       await page.goto(`${host.url}&testHooks=1${mode === 'circles' ? '&baselineCircles=1' : ''}`, { timeout: LOAD_SECONDS * 1000 });
@@ -160,8 +167,11 @@ async function run(browser: Browser, units: number, mode: Mode, seconds: number)
     }
     const loadSeconds = (Date.now() - opened) / 1000;
     await page.waitForTimeout(WARM_UP_MS);
+    const cachedRecords = async (): Promise<number> => Number(((await page?.getByTestId('record-count').textContent()) ?? '').replace(/[^0-9]/g, ''));
+    const cachedBefore = await cachedRecords();
     const from = await page.evaluate(() => performance.now());
     await page.waitForTimeout(seconds * 1000);
+    const cachedAfter = await cachedRecords();
     const result = await page.evaluate(() => ({
       to: performance.now(),
       recording: window.__bench ?? { longTasks: [], messages: [] },
@@ -188,6 +198,7 @@ async function run(browser: Browser, units: number, mode: Mode, seconds: number)
       toPageMs: stats(messages.map((m) => m.lag).filter((lag) => lag >= 0)),
       bytesPerBatch: messages.reduce((sum, m) => sum + m.bytes, 0) / Math.max(1, messages.length),
       loadSeconds,
+      cachedPerSecond: (cachedAfter - cachedBefore) / seconds,
     };
   } finally {
     await page?.close().catch(() => undefined);
@@ -208,23 +219,25 @@ function describe(r: RunResult | NotDrawn): string {
     `[decode+store apply p95 ${ms(r.applyMs.p95)}, source diff+update p95 ${ms(r.drawMs.p95)}]; ` +
     `long tasks ${r.longTasksPerMinute.toFixed(1)}/min, longest ${ms(r.longestTaskMs)}; ` +
     `record-to-map p50 ${ms(r.latencyMs.p50)}, p95 ${ms(r.latencyMs.p95)} (${r.latencySamples} samples; ` +
-    `record-to-page p50 ${ms(r.toPageMs.p50)}, p95 ${ms(r.toPageMs.p95)}); ${(r.bytesPerBatch / 2 ** 20).toFixed(1)} MiB per batch message`
+    `record-to-page p50 ${ms(r.toPageMs.p50)}, p95 ${ms(r.toPageMs.p95)}); ${(r.bytesPerBatch / 2 ** 20).toFixed(1)} MiB per batch message; ` +
+    `${Math.round(r.cachedPerSecond).toLocaleString('en-US')} records cached per second`
   );
 }
 
 async function main(): Promise<void> {
   const browser = await launchChromium();
-  const results: Array<{ symbols: RunResult | NotDrawn; circles: RunResult | NotDrawn }> = [];
+  const results: Array<Record<Mode, RunResult | NotDrawn>> = [];
   try {
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()} (headless, SwiftShader GL)`);
     for (const units of UNITS) {
       const seconds = units >= 50_000 ? SECONDS_50K : SECONDS;
       console.log(`${units.toLocaleString('en-US')} tracks at ${RATE_HZ} Hz, ${seconds} s each:`);
-      const symbols = await run(browser, units, 'symbols', seconds);
-      console.log(describe(symbols));
-      const circles = await run(browser, units, 'circles', seconds);
-      console.log(describe(circles));
-      results.push({ symbols, circles });
+      const byMode: Partial<Record<Mode, RunResult | NotDrawn>> = {};
+      for (const mode of MODES) {
+        byMode[mode] = await run(browser, units, mode, seconds);
+        console.log(describe(byMode[mode]));
+      }
+      results.push(byMode as Record<Mode, RunResult | NotDrawn>);
     }
   } finally {
     await browser.close();
@@ -233,7 +246,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log('| tracks | batch p95 symbols | batch p95 circles | ratio | long tasks > 50 ms /min (symbols, circles) | longest task (symbols, circles) | ratio | latency p95 symbols | latency p95 circles | ratio |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const { symbols: s, circles: c } of results) {
+  for (const { symbols: s, circles: c, ungrouped: u } of results) {
     if ('notDrawn' in s || 'notDrawn' in c) {
       console.log(`| ${s.units.toLocaleString('en-US')} | the tracks never all reached the map within ${LOAD_SECONDS} s: nothing measured | | | | | | | | |`);
       continue;
@@ -243,6 +256,11 @@ async function main(): Promise<void> {
         `${s.longTasksPerMinute.toFixed(1)}, ${c.longTasksPerMinute.toFixed(1)} | ${ms(s.longestTaskMs)}, ${ms(c.longestTaskMs)} | ${ratio(s.longestTaskMs, c.longestTaskMs)} | ` +
         `${ms(s.latencyMs.p95)} | ${ms(c.latencyMs.p95)} | ${ratio(s.latencyMs.p95, c.latencyMs.p95)} |`,
     );
+    if (!('notDrawn' in u)) {
+      console.log(
+        `| ${u.units.toLocaleString('en-US')}, every symbol (grouping off) | ${ms(u.batchMs.p95)} | | | ${u.longTasksPerMinute.toFixed(1)} | ${ms(u.longestTaskMs)} | | ${ms(u.latencyMs.p95)} | | |`,
+      );
+    }
   }
   const small = results.find(({ symbols }) => symbols.units === 10_000)?.symbols;
   if (small !== undefined && !('notDrawn' in small)) {

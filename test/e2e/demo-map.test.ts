@@ -32,6 +32,12 @@ describe('Given Outpost in web mode with the demo feed', () => {
     await page.goto(`${host.url}&testHooks=1`);
   });
 
+  const setGrouping = async (grouped: boolean): Promise<void> => {
+    await page.getByTestId('layers-button').click();
+    await page.getByTestId('cluster-toggle').setChecked(grouped);
+    await page.getByTestId('layers-button').click();
+  };
+
   afterAll(async () => {
     await browser?.close();
     await host?.stop();
@@ -68,7 +74,19 @@ describe('Given Outpost in web mode with the demo feed', () => {
     expect(records).toBeGreaterThanOrEqual(200);
   });
 
-  it('Then the scripted units are drawn as their MIL-STD-2525 symbols, and every symbol is framed for its affiliation', async () => {
+  it('Then dense tracks are grouped at this zoom, each group counting its members by affiliation', async () => {
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.renderedClusters().length ?? 0), { timeout: 5_000 }).toBeGreaterThan(0);
+    const clusters = await page.evaluate(() => window.__outpostTest?.renderedClusters() ?? []);
+    for (const cluster of clusters) {
+      expect(cluster.count).toBeGreaterThanOrEqual(4);
+      expect(cluster.friend + cluster.hostile + cluster.neutral + cluster.unknown).toBe(cluster.count);
+    }
+  });
+
+  it('When grouping is switched off in the Layers panel, Then the scripted units are drawn as their MIL-STD-2525 symbols, and every symbol is framed for its affiliation', async () => {
+    await setGrouping(false);
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.renderedClusters().length ?? -1), { timeout: 5_000 }).toBe(0);
+
     const scripted = [
       { uid: 'demo-jump-1', affiliation: 'hostile', sidc: 'SHAPMF---------', stale: 'fresh' },
       { uid: 'demo-silent-1', affiliation: 'friend', sidc: 'SFGPUCI--------', stale: 'fresh' },
@@ -111,6 +129,17 @@ describe('Given Outpost in web mode with the demo feed', () => {
     await page.mouse.click(target.x, target.y);
     await expect.poll(() => page.evaluate(() => window.__outpostTest?.renderedSelection() ?? []), { timeout: 5_000 }).toEqual([target.uid]);
     expect(await page.locator('.track-list button.selected').count()).toBe(1);
+  });
+
+  it('When grouping is switched back on and a group is clicked, Then the map closes in on it', async () => {
+    await setGrouping(true);
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.renderedClusters().length ?? 0), { timeout: 5_000 }).toBeGreaterThan(0);
+    const zoomBefore = await page.evaluate(() => window.__outpostTest?.mapZoom() ?? 0);
+    const cluster = await page.evaluate(() => [...(window.__outpostTest?.renderedClusters() ?? [])].sort((a, b) => b.count - a.count)[0] ?? null);
+    expect(cluster).not.toBeNull();
+    if (cluster === null) return;
+    await page.mouse.click(cluster.x, cluster.y);
+    await expect.poll(() => page.evaluate(() => window.__outpostTest?.mapZoom() ?? 0), { timeout: 5_000 }).toBeGreaterThan(zoomBefore + 0.5);
   });
 
   it('Then the page made no request to any origin but loopback, and logged no error', () => {

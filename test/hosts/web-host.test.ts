@@ -121,6 +121,32 @@ describe('Given the web host', () => {
     socket.close();
   });
 
+  it('When the page asks what the host offers, Then the web host says it has no file dialog', async () => {
+    const socket = await connect(contractUrl, origin);
+    const reply = nextMessage(socket, 'response');
+    socket.send(JSON.stringify({ kind: 'request', id: 8, method: 'host.capabilities', args: {} }));
+    expect(await reply).toEqual({ kind: 'response', id: 8, result: { ok: true, value: { fileDialog: false } } });
+    socket.close();
+  });
+
+  it('When the page asks for the tile package dialog, Then the web host refuses it with a sentence and the core never sees it', async () => {
+    const socket = await connect(contractUrl, origin);
+    const reply = nextMessage(socket, 'response');
+    socket.send(JSON.stringify({ kind: 'request', id: 9, method: 'files.chooseTilePackage', args: {} }));
+    expect(await reply).toEqual({
+      kind: 'response',
+      id: 9,
+      result: {
+        ok: false,
+        error: {
+          code: 'failed',
+          message: 'The file dialog is only in the Outpost desktop app; in the browser, type the tile package’s full path instead.',
+        },
+      },
+    });
+    socket.close();
+  });
+
   it('When the page sends something that is not a call, Then it gets a clear refusal and the socket stays open', async () => {
     const socket = await connect(contractUrl, origin);
     const reply = nextMessage(socket, 'response');

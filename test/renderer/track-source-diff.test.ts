@@ -98,6 +98,16 @@ describe('Given the track source diff', () => {
     expect(new TrackSourceDiff(sidcFromCotType).next([old], NOW)).toBeNull();
   });
 
+  it('When the filter turns a track away, Then it leaves the source, and returns when the filter lets it through again', () => {
+    const tracks = fleet(10);
+    const diff = new TrackSourceDiff(sidcFromCotType);
+    diff.next(tracks, NOW);
+    expect(diffOf(diff.next(tracks, NOW, (track) => track.uid !== 't3'))).toEqual({ add: [], update: [], remove: ['t3'] });
+    const back = diffOf(diff.next(tracks, NOW));
+    expect(back.add?.map((feature) => feature.id)).toEqual(['t3']);
+    expect(back.remove).toEqual([]);
+  });
+
   it('When most tracks change at once, Then the source is given everything again rather than a diff', () => {
     const tracks = fleet(10);
     const diff = new TrackSourceDiff(sidcFromCotType);

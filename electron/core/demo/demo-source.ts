@@ -4,11 +4,27 @@ import { encodeCot } from '../cot/encode-cot';
 import type { BatchWriter } from '../ingest/batch-writer';
 import type { Cancel, Clock, Log } from '../ports';
 import type { Store } from '../store/store';
-import { createScenario } from './scenario';
+import { createScenario, type ReportSlot } from './scenario';
 
 export const DEMO_SOURCE = 'demo';
 export const DEMO_TOPIC = 'demo.cot';
 const DEMO_PARTITION = 0;
+/**
+ * Real units do not report in step: each reporting period is split into this many slots and
+ * each unit keeps to its own, so the feed arrives as a steady stream rather than one burst a
+ * period. Everyone reports at once only when the scenario starts, for the first picture.
+ */
+const REPORT_SLOTS = 4;
+/**
+ * A simulated feed has no broker to hold what the cache cannot take yet: once this many periods'
+ * worth of reports are still being written, a slot's reports are skipped (and the status says so)
+ * rather than queued without bound.
+ */
+const MAX_PERIODS_IN_FLIGHT = 3;
+/** How long the status keeps saying reports were skipped after the last skip. */
+const SKIPPING_SHOWN_MS = 5_000;
+export const DEMO_SKIPPING_REASON =
+  'The demo produces reports faster than this machine can cache them, so some are skipped. Lower the demo units or rate in the configuration.';
 
 export interface DemoSource {
   start(): void;
@@ -47,9 +63,21 @@ export function createDemoSource(options: {
     if (changed) options.onStatusChange();
   };
 
-  const tick = (startedAt: number, nextOffset: { value: number }): void => {
+  let recordsInFlight = 0;
+  const maxRecordsInFlight = MAX_PERIODS_IN_FLIGHT * scenario.units.length;
+  let lastSkipAt = Number.NEGATIVE_INFINITY;
+  const runningStatus = (): Pick<ProfileStatus, 'state' | 'reason'> =>
+    options.clock.now() - lastSkipAt < SKIPPING_SHOWN_MS ? { state: 'degraded', reason: DEMO_SKIPPING_REASON } : { state: 'connected', reason: null };
+
+  const tick = (startedAt: number, nextOffset: { value: number }, slot?: ReportSlot): void => {
     const now = options.clock.now();
-    const records = scenario.reportsAt(startedAt, now).map((event) => ({
+    if (recordsInFlight >= maxRecordsInFlight) {
+      if (now - lastSkipAt >= SKIPPING_SHOWN_MS) options.log.warn('The demo is skipping reports: the cache cannot keep up.', { units: scenario.units.length });
+      lastSkipAt = now;
+      setStatus(runningStatus(), status.rate);
+      return;
+    }
+    const records = scenario.reportsAt(startedAt, now, slot).map((event) => ({
       topic: DEMO_TOPIC,
       partition: DEMO_PARTITION,
       offset: nextOffset.value++,
@@ -58,9 +86,14 @@ export function createDemoSource(options: {
       headers: null,
       value: encoder.encode(encodeCot(event)),
     }));
+    recordsInFlight += records.length;
     options.writer.write({ source: DEMO_SOURCE, subscriptionId: null, format: 'cot', mapping: null, records }).then(
-      () => setStatus({ state: 'connected', reason: null }, records.length * options.settings.rateHz),
+      () => {
+        recordsInFlight -= records.length;
+        setStatus(runningStatus(), scenario.units.length * options.settings.rateHz);
+      },
       (error: unknown) => {
+        recordsInFlight -= records.length;
         options.log.error('The demo feed could not cache a batch.', { error: String(error) });
         setStatus({ state: 'degraded', reason: 'The demo feed could not write to the offline cache; see the log.' }, 0);
       },
@@ -74,7 +107,11 @@ export function createDemoSource(options: {
       const stored = options.store.nextOffsets(DEMO_SOURCE).find((o) => o.topic === DEMO_TOPIC && o.partition === DEMO_PARTITION);
       const nextOffset = { value: stored?.nextOffset ?? 0 };
       tick(startedAt, nextOffset);
-      cancel = options.clock.every(1000 / options.settings.rateHz, () => tick(startedAt, nextOffset));
+      let ticks = 0;
+      cancel = options.clock.every(1000 / (options.settings.rateHz * REPORT_SLOTS), () => {
+        ticks += 1;
+        tick(startedAt, nextOffset, { index: ticks % REPORT_SLOTS, of: REPORT_SLOTS });
+      });
       options.log.info('Demo scenario started.', { units: scenario.units.length, rateHz: options.settings.rateHz });
     },
     stop() {

@@ -36,8 +36,11 @@ export const SCRIPTED = {
 
 export interface Scenario {
   readonly units: readonly DemoUnit[];
-  /** The reports due at a given scenario second: one per unit still reporting. */
-  reportsAt(startedAt: number, now: number): CotEvent[];
+  /**
+   * The reports due at `now`: one per unit still reporting, or, given a `slot`, only from the
+   * units in that share of the roster.
+   */
+  reportsAt(startedAt: number, now: number, slot?: ReportSlot): CotEvent[];
 }
 
 const typesByDomain: Readonly<Record<DemoDomain, readonly string[]>> = {
@@ -54,6 +57,12 @@ const speedByDomain: Readonly<Record<DemoDomain, readonly [number, number]>> = {
 
 const callsignWords = ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA', 'ECHO', 'FOXTROT', 'GOLF', 'HOTEL', 'KILO', 'LIMA', 'MIKE', 'OSCAR', 'SIERRA', 'TANGO', 'VICTOR', 'ZULU'];
 
+/** Unit `i` of the roster reports in slot `i % of`; slot `index` takes its turn now. */
+export interface ReportSlot {
+  readonly index: number;
+  readonly of: number;
+}
+
 export function createScenario(options: { readonly units: number; readonly seed: number }): Scenario {
   const random = seededRandom(options.seed);
   const scripted = scriptedUnits();
@@ -62,10 +71,14 @@ export function createScenario(options: { readonly units: number; readonly seed:
 
   return {
     units,
-    reportsAt(startedAt, now) {
+    reportsAt(startedAt, now, slot) {
       const elapsedSeconds = (now - startedAt) / 1000;
       const reports: CotEvent[] = [];
-      for (const unit of units) {
+      const first = slot?.index ?? 0;
+      const step = slot?.of ?? 1;
+      for (let position = first; position < units.length; position += step) {
+        const unit = units[position];
+        if (unit === undefined) break;
         if (unit.uid === SCRIPTED.silentUid && elapsedSeconds >= SCRIPTED.silentAfterSeconds) continue;
         reports.push(report(unit, elapsedSeconds, now));
       }

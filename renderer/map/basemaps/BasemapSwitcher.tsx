@@ -40,7 +40,7 @@ export function BasemapSwitcher({ map, client }: BasemapSwitcherProps) {
               ))}
             </ul>
           )}
-          <AddBasemapForm onAdd={catalogue.add} />
+          <AddBasemapForm onAdd={catalogue.add} onChoose={catalogue.choosePackage} />
         </div>
       ) : null}
     </div>

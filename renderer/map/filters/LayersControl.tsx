@@ -6,12 +6,14 @@ import { PanelToggleButton } from '../tools/PanelToggleButton';
 interface LayersControlProps {
   readonly visibility: LayerVisibility;
   readonly onToggle: (toggle: LayerToggle, shown: boolean) => void;
+  readonly clustered: boolean;
+  readonly onClusteredChange: (clustered: boolean) => void;
   readonly trailMinutes: TrailMinutes;
   readonly onTrailMinutesChange: (minutes: TrailMinutes) => void;
 }
 
-/** Shows or hides the track symbols, callsigns, trails and selection ring, and sets how far back trails reach. */
-export function LayersControl({ visibility, onToggle, trailMinutes, onTrailMinutesChange }: LayersControlProps) {
+/** Shows or hides the track symbols, callsigns, trails and selection ring, groups dense tracks, and sets how far back trails reach. */
+export function LayersControl({ visibility, onToggle, clustered, onClusteredChange, trailMinutes, onTrailMinutesChange }: LayersControlProps) {
   const [open, setOpen] = useState(false);
   return (
     <div className="layers-control">
@@ -31,6 +33,10 @@ export function LayersControl({ visibility, onToggle, trailMinutes, onTrailMinut
               {LAYER_TOGGLE_NAMES[toggle]}
             </label>
           ))}
+          <label title="Below zoom 8, tracks that crowd together are drawn as one circle with their count; click it to close in">
+            <input type="checkbox" checked={clustered} data-testid="cluster-toggle" onChange={(event) => onClusteredChange(event.target.checked)} />
+            Group dense tracks when zoomed out
+          </label>
           <label className="trail-length">
             Trails reach back
             <select value={trailMinutes} data-testid="trail-minutes" onChange={(event) => onTrailMinutesChange(asTrailMinutes(event.target.value))}>

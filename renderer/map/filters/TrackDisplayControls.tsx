@@ -3,7 +3,6 @@ import type { Track } from '../../../shared/domain';
 import type { TrackStore } from '../../tracks/track-store';
 import { useMap } from '../map-context';
 import { useStoredChoice } from '../tools/use-stored-choice';
-import { trackLayers } from '../track-layers';
 import { TRAIL_LAYER } from '../trails/trail-layer';
 import { DEFAULT_TRAIL_MINUTES, TRAIL_MINUTE_CHOICES, TRAIL_MINUTES_STORAGE_KEY, trailMaxAgeMs } from '../trails/trail-length';
 import { useTrailTestHooks } from '../trails/trail-test-hooks';
@@ -19,12 +18,14 @@ interface TrackDisplayControlsProps {
   readonly tracks: readonly Track[];
   readonly filter: TrackFilter;
   readonly onFilterChange: (filter: TrackFilter) => void;
+  readonly clustered: boolean;
+  readonly onClusteredChange: (clustered: boolean) => void;
   /** Installs window.__outpostTrails for the end-to-end tests. */
   readonly testHooks: boolean;
 }
 
-/** Every layer that draws tracks, trails included, shows only what the filter lets through. */
-const FILTERED_LAYER_IDS = [...trackLayers.map((layer) => layer.id), TRAIL_LAYER];
+/** The track layers draw only what the filter lets through from their source; the trails follow by layer filter. */
+const FILTERED_LAYER_IDS = [TRAIL_LAYER];
 
 /** What the map shows of the tracks: the filter, the layer toggles and the trails. */
 export function TrackDisplayControls(props: TrackDisplayControlsProps) {
@@ -32,7 +33,7 @@ export function TrackDisplayControls(props: TrackDisplayControlsProps) {
   return map === null ? null : <ControlsOnLoadedMap map={map} {...props} />;
 }
 
-function ControlsOnLoadedMap({ map, store, tracks, filter, onFilterChange, testHooks }: TrackDisplayControlsProps & { readonly map: MapLibreMap }) {
+function ControlsOnLoadedMap({ map, store, tracks, filter, onFilterChange, clustered, onClusteredChange, testHooks }: TrackDisplayControlsProps & { readonly map: MapLibreMap }) {
   const [trailMinutes, setTrailMinutes] = useStoredChoice(TRAIL_MINUTES_STORAGE_KEY, TRAIL_MINUTE_CHOICES, DEFAULT_TRAIL_MINUTES);
   // The trail layer comes first, so the visibility and the filter find it in place.
   useTrails(map, store, trailMaxAgeMs(trailMinutes));
@@ -42,7 +43,14 @@ function ControlsOnLoadedMap({ map, store, tracks, filter, onFilterChange, testH
   return (
     <div className="track-display-toolbar">
       <TrackFilterControl filter={filter} onChange={onFilterChange} tracks={tracks} />
-      <LayersControl visibility={visibility} onToggle={toggleLayer} trailMinutes={trailMinutes} onTrailMinutesChange={setTrailMinutes} />
+      <LayersControl
+        visibility={visibility}
+        onToggle={toggleLayer}
+        clustered={clustered}
+        onClusteredChange={onClusteredChange}
+        trailMinutes={trailMinutes}
+        onTrailMinutesChange={setTrailMinutes}
+      />
     </div>
   );
 }

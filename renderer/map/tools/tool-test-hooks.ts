@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { TRACK_SOURCE } from '../track-layers';
+import { TRAIL_SOURCE } from '../trails/trail-layer';
+
+const LIVE_SOURCES: ReadonlySet<string> = new Set([TRACK_SOURCE, TRAIL_SOURCE]);
 
 export interface MapToolTestHooks {
   /** Centres the map on a position at a zoom, at once. */
@@ -11,7 +15,11 @@ export interface MapToolTestHooks {
   /** The current value of a layer's paint property, such as a basemap colour. */
   paintValue(layer: string, property: string): unknown;
   renderedFeatureCount(layer: string): number;
-  /** Resolves once the map has drawn every change made so far. */
+  /**
+   * Resolves at the first frame drawn with the map at rest and every source but the live ones
+   * (tracks, trails) loaded. A live feed keeps its own sources loading, so waiting for MapLibre's
+   * `idle` could wait for as long as the feed runs.
+   */
   idle(): Promise<void>;
 }
 
@@ -40,7 +48,16 @@ export function useMapToolTestHooks(map: MapLibreMap, enabled: boolean): void {
       renderedFeatureCount: (layer) => map.queryRenderedFeatures({ layers: [layer] }).length,
       idle: () =>
         new Promise((resolve) => {
-          map.once('idle', () => resolve());
+          const settledSources = (): boolean =>
+            Object.keys(map.getStyle().sources)
+              .filter((id) => !LIVE_SOURCES.has(id))
+              .every((id) => map.isSourceLoaded(id));
+          const check = (): void => {
+            if (map.isMoving() || !settledSources()) return;
+            map.off('render', check);
+            resolve();
+          };
+          map.on('render', check);
           map.triggerRepaint();
         }),
     };

@@ -18,6 +18,14 @@ describe('Given the default demo scenario', () => {
     expect(new Set(reports.map((r) => dimensionOf(r.type)))).toEqual(new Set(['ground', 'air', 'sea-surface']));
   });
 
+  it('When the roster reports in four slots, Then each unit reports in exactly one of them, as it would all at once', () => {
+    const slots = [0, 1, 2, 3].map((index) => scenario.reportsAt(START, at(7), { index, of: 4 }));
+    expect(slots.map((reports) => reports.length)).toEqual([50, 50, 50, 50]);
+    const bySlots = slots.flat().sort((a, b) => a.uid.localeCompare(b.uid));
+    const allAtOnce = scenario.reportsAt(START, at(7)).sort((a, b) => a.uid.localeCompare(b.uid));
+    expect(bySlots).toEqual(allAtOnce);
+  });
+
   it('Then the same seed always plays the same scenario', () => {
     const again = createScenario({ units: 200, seed: 1 });
     expect(again.reportsAt(START, at(42))).toEqual(scenario.reportsAt(START, at(42)));
