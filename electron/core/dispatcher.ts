@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type MethodResult, type ParsedMethodArgs } from '../../shared/contract';
 import { describeIssues } from '../../shared/describe-issues';
 import { fail, ok, type Result } from '../../shared/result';
@@ -26,13 +27,27 @@ export function createDispatcher(handlers: Handlers, log: Log): Dispatch {
 }
 
 async function invoke<M extends MethodName>(method: M, args: unknown, handlers: Handlers, log: Log): Promise<Result<unknown>> {
-  const parsed = methods[method].args.safeParse(args ?? {});
+  return invokeParsed(method, methods[method].args, args, handlers[method] as (args: unknown) => unknown, log);
+}
+
+/**
+ * Parses `args` against the method's schema, runs its handler, and turns what it throws into a
+ * sentence: a UserFacingError's own, anything else a pointer to the log. Hosts use it too, for
+ * the methods they answer themselves.
+ */
+export async function invokeParsed(
+  method: string,
+  schema: z.ZodType,
+  args: unknown,
+  handler: (args: unknown) => unknown,
+  log: Log,
+): Promise<Result<unknown>> {
+  const parsed = schema.safeParse(args ?? {});
   if (!parsed.success) {
     return fail('bad-arguments', `${method} was called with bad arguments: ${describeIssues(parsed.error)}.`);
   }
-  const handler = handlers[method] as (args: ParsedMethodArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
   try {
-    return ok(await handler(parsed.data as ParsedMethodArgs<M>));
+    return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof UserFacingError) return fail('failed', error.message);
     log.error(`${method} failed.`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

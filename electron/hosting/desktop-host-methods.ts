@@ -1,4 +1,3 @@
-import { ok } from '../../shared/result';
 import type { HostMethodHandlers } from './host-methods';
 
 /** The part of Electron's dialog.showOpenDialog options this host sets; declared here because only the shell may import Electron. */
@@ -25,10 +24,10 @@ export const TILE_PACKAGE_DIALOG: OpenDialogRequest = {
 /** The Electron host's own methods: it has the operating system's file dialog. */
 export function desktopHostMethods(showOpenDialog: ShowOpenDialog): HostMethodHandlers {
   return {
-    'host.capabilities': async () => ok({ fileDialog: true }),
+    'host.capabilities': async () => ({ fileDialog: true }),
     'files.chooseTilePackage': async () => {
       const chosen = await showOpenDialog(TILE_PACKAGE_DIALOG);
-      return ok({ path: chosen.canceled ? null : (chosen.filePaths[0] ?? null) });
+      return { path: chosen.canceled ? null : (chosen.filePaths[0] ?? null) };
     },
   };
 }

@@ -1,12 +1,14 @@
 import { hostMethods, isHostMethodName, type HostMethodName, type MethodResult, type ParsedMethodArgs } from '../../shared/contract';
-import { describeIssues } from '../../shared/describe-issues';
-import { fail, type Result } from '../../shared/result';
 import type { Core } from '../core';
+import { invokeParsed } from '../core/dispatcher';
 import type { Log } from '../core/ports';
 
-/** One host's answers to the methods it handles itself; a Result, so a refusal is a sentence and not an exception. */
+/**
+ * One host's answers to the methods it handles itself. A host that cannot do one throws a
+ * UserFacingError with the sentence for the analyst, as the core's handlers do.
+ */
 export type HostMethodHandlers = {
-  readonly [M in HostMethodName]: (args: ParsedMethodArgs<M>) => Promise<Result<MethodResult<M>>>;
+  readonly [M in HostMethodName]: (args: ParsedMethodArgs<M>) => Promise<MethodResult<M>>;
 };
 
 /**
@@ -15,19 +17,8 @@ export type HostMethodHandlers = {
  * core unchanged.
  */
 export function answeringHostMethods(handlers: HostMethodHandlers, dispatchToCore: Core['dispatch'], log: Log): Core['dispatch'] {
-  return async (method, args) => (isHostMethodName(method) ? answer(method, args, handlers, log) : dispatchToCore(method, args));
-}
-
-async function answer<M extends HostMethodName>(method: M, args: unknown, handlers: HostMethodHandlers, log: Log): Promise<Result<unknown>> {
-  const parsed = hostMethods[method].args.safeParse(args ?? {});
-  if (!parsed.success) {
-    return fail('bad-arguments', `${method} was called with bad arguments: ${describeIssues(parsed.error)}.`);
-  }
-  const handler = handlers[method] as (args: ParsedMethodArgs<M>) => Promise<Result<MethodResult<M>>>;
-  try {
-    return await handler(parsed.data as ParsedMethodArgs<M>);
-  } catch (error) {
-    log.error(`${method} failed.`, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    return fail('failed', `Outpost could not complete ${method}. The details are in the log.`);
-  }
+  return async (method, args) =>
+    isHostMethodName(method)
+      ? invokeParsed(method, hostMethods[method].args, args, handlers[method] as (args: unknown) => unknown, log)
+      : dispatchToCore(method, args);
 }

@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessageSchema } from '../../shared/wire';
-import { fail, ok } from '../../shared/result';
-import type { Core } from '../core';
+import { fail } from '../../shared/result';
+import { UserFacingError, type Core } from '../core';
 import type { Log } from '../core/ports';
 import { contentSecurityPolicy } from '../hosting/csp';
 import { answeringHostMethods, type HostMethodHandlers } from '../hosting/host-methods';
@@ -31,9 +31,10 @@ type HostedCore = Pick<Core, 'dispatch' | 'subscribe' | 'readTile'>;
 
 /** A browser page cannot learn a file's path on this machine, so the web host offers no file dialog. */
 const browserHostMethods: HostMethodHandlers = {
-  'host.capabilities': async () => ok({ fileDialog: false }),
-  'files.chooseTilePackage': async () =>
-    fail('failed', 'The file dialog is only in the Outpost desktop app; in the browser, type the tile package’s full path instead.'),
+  'host.capabilities': async () => ({ fileDialog: false }),
+  'files.chooseTilePackage': async () => {
+    throw new UserFacingError('The file dialog is only in the Outpost desktop app; in the browser, type the tile package’s full path instead.');
+  },
 };
 
 /**
