@@ -16,11 +16,11 @@ const DEMO_PARTITION = 0;
  */
 const REPORT_SLOTS = 4;
 /**
- * A simulated feed has no broker to hold what the cache cannot take yet: once this many periods'
- * worth of reports are still being written, a slot's reports are skipped (and the status says so)
- * rather than queued without bound.
+ * A simulated feed has no broker to hold what the cache cannot take yet: once this many slots'
+ * reports are still being written, the next slot is skipped (and the status says so) rather than
+ * queued without bound. The first picture, everyone at once, does not count against it.
  */
-const MAX_PERIODS_IN_FLIGHT = 3;
+const MAX_SLOTS_IN_FLIGHT = 3;
 /** How long the status keeps saying reports were skipped after the last skip. */
 const SKIPPING_SHOWN_MS = 5_000;
 export const DEMO_SKIPPING_REASON =
@@ -63,15 +63,14 @@ export function createDemoSource(options: {
     if (changed) options.onStatusChange();
   };
 
-  let recordsInFlight = 0;
-  const maxRecordsInFlight = MAX_PERIODS_IN_FLIGHT * scenario.units.length;
+  let slotsInFlight = 0;
   let lastSkipAt = Number.NEGATIVE_INFINITY;
   const runningStatus = (): Pick<ProfileStatus, 'state' | 'reason'> =>
     options.clock.now() - lastSkipAt < SKIPPING_SHOWN_MS ? { state: 'degraded', reason: DEMO_SKIPPING_REASON } : { state: 'connected', reason: null };
 
   const tick = (startedAt: number, nextOffset: { value: number }, slot?: ReportSlot): void => {
     const now = options.clock.now();
-    if (recordsInFlight >= maxRecordsInFlight) {
+    if (slot !== undefined && slotsInFlight >= MAX_SLOTS_IN_FLIGHT) {
       if (now - lastSkipAt >= SKIPPING_SHOWN_MS) options.log.warn('The demo is skipping reports: the cache cannot keep up.', { units: scenario.units.length });
       lastSkipAt = now;
       setStatus(runningStatus(), status.rate);
@@ -86,14 +85,15 @@ export function createDemoSource(options: {
       headers: null,
       value: encoder.encode(encodeCot(event)),
     }));
-    recordsInFlight += records.length;
+    const counted = slot === undefined ? 0 : 1;
+    slotsInFlight += counted;
     options.writer.write({ source: DEMO_SOURCE, subscriptionId: null, format: 'cot', mapping: null, records }).then(
       () => {
-        recordsInFlight -= records.length;
+        slotsInFlight -= counted;
         setStatus(runningStatus(), scenario.units.length * options.settings.rateHz);
       },
       (error: unknown) => {
-        recordsInFlight -= records.length;
+        slotsInFlight -= counted;
         options.log.error('The demo feed could not cache a batch.', { error: String(error) });
         setStatus({ state: 'degraded', reason: 'The demo feed could not write to the offline cache; see the log.' }, 0);
       },
