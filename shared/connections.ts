@@ -63,12 +63,12 @@ export const ProfileSchema = z.object({
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
-const topicName = z.string().min(1).max(249).regex(/^[A-Za-z0-9._-]+$/, 'a topic name uses letters, digits, ".", "_" and "-"');
+export const TopicNameSchema = z.string().min(1).max(249).regex(/^[A-Za-z0-9._-]+$/, 'a topic name uses letters, digits, ".", "_" and "-"');
 
 /** What a subscription says, wherever it comes from: the app or a config file. */
 export const SubscriptionFieldsSchema = z
   .object({
-    topic: topicName.optional(),
+    topic: TopicNameSchema.optional(),
     /** A regular expression matched against whole topic names. */
     pattern: z
       .string()

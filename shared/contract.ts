@@ -9,6 +9,7 @@ import {
   SubscriptionInputSchema,
   SubscriptionSchema,
 } from './connections';
+import { OUTBOX_STATES, OutboxCountsSchema, OutboxDraftSchema, OutboxMessageIdSchema, OutboxMessageSchema, PRECEDENCES } from './outbox';
 import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistorySchema, TrackSchema } from './domain';
 
 const none = z.object({}).strict();
@@ -57,6 +58,22 @@ export const methods = {
     result: BasemapSchema,
   },
   'basemaps.remove': { args: z.object({ id: BasemapIdSchema }).strict(), result: z.object({ removed: z.boolean() }) },
+  /** Commits the message to the outbox before answering: once this returns, it is queued for good. */
+  'outbox.enqueue': { args: z.object({ draft: OutboxDraftSchema }).strict(), result: OutboxMessageSchema },
+  /** Newest first, with each message's state history. */
+  'outbox.list': {
+    args: z.object({ states: z.array(z.enum(OUTBOX_STATES)).min(1).optional(), limit: z.number().int().min(1).max(1_000).optional() }).strict(),
+    result: z.array(OutboxMessageSchema),
+  },
+  'outbox.counts': { args: none, result: OutboxCountsSchema },
+  /** A queued or failed message; one already sent cannot be called back. */
+  'outbox.cancel': { args: z.object({ id: OutboxMessageIdSchema }).strict(), result: OutboxMessageSchema },
+  /** Queues a failed message again. */
+  'outbox.retry': { args: z.object({ id: OutboxMessageIdSchema }).strict(), result: OutboxMessageSchema },
+  'outbox.setPrecedence': {
+    args: z.object({ id: OutboxMessageIdSchema, precedence: z.enum(PRECEDENCES) }).strict(),
+    result: OutboxMessageSchema,
+  },
 } as const;
 
 /**
@@ -81,6 +98,8 @@ export const events = {
   'tracks.removed': z.object({ uids: z.array(z.string()) }),
   /** Every feed's state, lag and rate: on each state change and at most once a second otherwise. */
   'connections.changed': z.array(ProfileStatusSchema),
+  /** How many outbound messages are in each state, after every change. */
+  'outbox.changed': OutboxCountsSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -13,6 +13,7 @@ import { createEventHub, type EventListener } from './event-hub';
 import { createBatchWriter } from './ingest/batch-writer';
 import { startIngestThread, type IngestWorkerScript } from './ingest/ingest-thread';
 import { createTrackBroadcaster } from './ingest/track-broadcaster';
+import { createOutbox } from './outbox/outbox';
 import type { Cancel, Clock, Log, Secrets } from './ports';
 import { createRetentionRunner } from './retention/retention-runner';
 import { databaseKeyFor } from './store/database-key';
@@ -116,6 +117,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
+  const outbox = createOutbox({ store, secrets, clock, log, onChange: () => emit('outbox.changed', outbox.counts()) });
+
   const dispatch = createDispatcher(
     {
       'app.status': () => ({
@@ -140,12 +143,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'basemaps.list': () => basemaps.list(),
       'basemaps.add': ({ path }) => basemaps.add(path),
       'basemaps.remove': async ({ id }) => ({ removed: await basemaps.remove(id) }),
+      'outbox.enqueue': ({ draft }) => outbox.enqueue(draft),
+      'outbox.list': ({ states, limit }) => outbox.list(states ?? null, limit ?? 200),
+      'outbox.counts': () => outbox.counts(),
+      'outbox.cancel': ({ id }) => outbox.cancel(id),
+      'outbox.retry': ({ id }) => outbox.retry(id),
+      'outbox.setPrecedence': ({ id, precedence }) => outbox.setPrecedence(id, precedence),
     },
     log,
   );
 
   connections.start();
   retention.start();
+  outbox.start();
   return {
     dispatch,
     subscribe: (listener) => hub.subscribe(listener),
@@ -153,6 +163,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       statusTimer();
       retention.stop();
+      await outbox.stop();
       await connections.close();
       await writer.drain();
       await ingestThread.close();

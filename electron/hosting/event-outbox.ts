@@ -1,5 +1,4 @@
 import type { EventName, EventPayload } from '../../shared/contract';
-import type { ProfileStatus } from '../../shared/connections';
 import type { Track } from '../../shared/domain';
 
 /**
@@ -7,8 +6,9 @@ import type { Track } from '../../shared/domain';
  * while fewer than `window` sent events wait for the renderer's
  * acknowledgement (and the transport has room); meanwhile events merge, so
  * what waits is bounded by the number of entities, never by time:
- * track updates keep the latest state per entity, removals accumulate, and a
- * connections snapshot replaces the one before it. A slow renderer sees
+ * track updates keep the latest state per entity, removals accumulate, and
+ * every other event is a snapshot (connections, outbox counts) that replaces
+ * the one before it. A slow renderer sees
  * fewer, larger batches; nothing is lost and nothing queues without bound.
  */
 export interface EventOutbox {
@@ -30,7 +30,7 @@ export function createEventOutbox(options: {
   const window = options.window ?? DEFAULT_ACK_WINDOW;
   let updates = new Map<string, Track>();
   let removals = new Set<string>();
-  let connections: readonly ProfileStatus[] | null = null;
+  const snapshots = new Map<EventName, unknown>();
   let lastSent = 0;
   let lastAcknowledged = 0;
 
@@ -52,10 +52,10 @@ export function createEventOutbox(options: {
       updates = new Map();
       send('tracks.updated', { tracks });
     }
-    if (connections !== null && !blocked()) {
-      const statuses = connections;
-      connections = null;
-      send('connections.changed', statuses);
+    for (const [event, payload] of snapshots) {
+      if (blocked()) break;
+      snapshots.delete(event);
+      send(event, payload);
     }
   };
 
@@ -72,7 +72,9 @@ export function createEventOutbox(options: {
           removals.add(uid);
         }
       } else {
-        connections = payload as EventPayload<'connections.changed'>;
+        // Re-inserting moves it last, so a snapshot that keeps changing cannot starve the others.
+        snapshots.delete(event);
+        snapshots.set(event, payload);
       }
       drain();
     },

@@ -7,6 +7,8 @@ import { NO_TRACK_FILTER, trackFilterPredicate, type TrackFilter } from '../map/
 import { TrackDisplayControls } from '../map/filters/TrackDisplayControls';
 import { MapView, type MapHandle } from '../map/MapView';
 import { MapTools } from '../map/tools/MapTools';
+import { OutboxPanel } from '../outbox/OutboxPanel';
+import { useOutboxCounts, waitingToSend } from '../outbox/use-outbox-counts';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { useTheme } from '../theme/use-theme';
 import { useStoredChoice } from '../map/tools/use-stored-choice';
@@ -27,7 +29,7 @@ const STATUS_POLL_MS = 1000;
 /** The map follows every batch; the list, the filter's choices and the count need not. */
 const LIST_REFRESH_MS = 1000;
 
-type SideTab = 'tracks' | 'connections';
+type SideTab = 'tracks' | 'connections' | 'outbox';
 
 const GROUPING_STORAGE_KEY = 'outpost.tracks.grouping';
 const GROUPING_CHOICES = ['grouped', 'every-symbol'] as const;
@@ -50,6 +52,7 @@ export function App({ client, store, onMapReady }: AppProps) {
   const showsTrack = useMemo(() => trackFilterPredicate(trackFilter), [trackFilter]);
   const [grouping, setGrouping] = useStoredChoice(GROUPING_STORAGE_KEY, GROUPING_CHOICES, 'grouped');
   const setClustered = useCallback((clustered: boolean) => setGrouping(clustered ? 'grouped' : 'every-symbol'), [setGrouping]);
+  const outboxCounts = useOutboxCounts(client);
 
   useEffect(() => {
     const stopTracks = client.on('tracks.updated', (batch) => store.apply(batch.tracks));
@@ -140,10 +143,21 @@ export function App({ client, store, onMapReady }: AppProps) {
                 />
               ),
             },
+            {
+              id: 'outbox',
+              label: 'Outbox',
+              content: <OutboxPanel client={client} counts={outboxCounts} active={sideTab === 'outbox'} now={now} />,
+            },
           ]}
         />
       </main>
-      <StatusBar status={status} connections={connections} trackCount={tracks.length} problem={problem} />
+      <StatusBar
+        status={status}
+        connections={connections}
+        trackCount={tracks.length}
+        outboxQueued={outboxCounts === null ? null : waitingToSend(outboxCounts)}
+        problem={problem}
+      />
     </div>
   );
 }

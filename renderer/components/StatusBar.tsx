@@ -5,12 +5,14 @@ interface StatusBarProps {
   readonly status: AppStatus | null;
   readonly connections: readonly ProfileStatus[];
   readonly trackCount: number;
+  /** Outbound messages queued or being sent; null until the outbox has been read. */
+  readonly outboxQueued: number | null;
   readonly problem: string | null;
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-export function StatusBar({ status, connections, trackCount, problem }: StatusBarProps) {
+export function StatusBar({ status, connections, trackCount, outboxQueued, problem }: StatusBarProps) {
   return (
     <footer className="status-bar" role="status">
       {connections.length === 0 ? (
@@ -37,6 +39,7 @@ export function StatusBar({ status, connections, trackCount, problem }: StatusBa
         <span className="warning" data-testid="quarantined-count">{numberFormat.format(status.quarantinedCount)} quarantined</span>
       ) : null}
       <span data-testid="track-count">{numberFormat.format(trackCount)} tracks</span>
+      {outboxQueued === null ? null : <span data-testid="outbox-queued" title="Outbound messages queued or being sent">{numberFormat.format(outboxQueued)} queued</span>}
       {problem !== null ? <span className="problem">{problem}</span> : null}
       <span className="spacer" />
       <span className="version">Outpost {status?.version ?? ''}</span>

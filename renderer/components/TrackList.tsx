@@ -1,5 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Track } from '../../shared/domain';
+import { formatAge } from '../format/age';
 import { affiliationColours } from '../map/affiliation-colours';
 
 // One collator for every sort: localeCompare with options builds a new one per comparison, which
@@ -64,11 +65,4 @@ export function TrackList({ tracks, shows, now, selectedUid, onSelect }: TrackLi
       {rows.length > MAX_ROWS ? <p className="more">{rows.length - MAX_ROWS} more: refine the filter to see them.</p> : null}
     </aside>
   );
-}
-
-function formatAge(millis: number): string {
-  const seconds = Math.max(0, Math.round(millis / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
-  return `${Math.floor(seconds / 3600)}h`;
 }

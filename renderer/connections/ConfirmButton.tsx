@@ -5,13 +5,15 @@ interface ConfirmButtonProps {
   /** Says what will happen, as a question. */
   readonly question: string;
   readonly confirmLabel: string;
+  /** The way back; "Cancel" unless that would read as the action itself (cancelling a message). */
+  readonly dismissLabel?: string;
   readonly testId: string;
   readonly disabled?: boolean;
   readonly onConfirm: () => void;
 }
 
-/** A destructive action that takes a second, deliberate click; Cancel has the focus so Enter is safe. */
-export function ConfirmButton({ label, question, confirmLabel, testId, disabled = false, onConfirm }: ConfirmButtonProps) {
+/** A destructive action that takes a second, deliberate click; the way back has the focus so Enter is safe. */
+export function ConfirmButton({ label, question, confirmLabel, dismissLabel = 'Cancel', testId, disabled = false, onConfirm }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -35,7 +37,7 @@ export function ConfirmButton({ label, question, confirmLabel, testId, disabled 
         {confirmLabel}
       </button>
       <button type="button" data-testid={`${testId}-cancel`} autoFocus onClick={() => setAsking(false)}>
-        Cancel
+        {dismissLabel}
       </button>
     </span>
   );

@@ -27,6 +27,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'basemaps.list': unused,
     'basemaps.add': unused,
     'basemaps.remove': unused,
+    'outbox.enqueue': unused,
+    'outbox.list': unused,
+    'outbox.counts': unused,
+    'outbox.cancel': unused,
+    'outbox.retry': unused,
+    'outbox.setPrecedence': unused,
     ...overrides,
   };
 }

@@ -75,6 +75,19 @@ describe('Given a renderer’s event outbox', () => {
     expect(sent[1]).toEqual({ seq: 2, event: 'connections.changed', payload: [aProfileStatus({ state: 'connected' })] });
   });
 
+  it('When connections and outbox counts both wait, Then each keeps only its latest snapshot and both go out', () => {
+    const { outbox, sent } = recordingOutbox({ window: 1 });
+    const counts = (queued: number) => ({ queued, sending: 0, sent: 0, failed: 0, cancelled: 0 });
+    outbox.offer('tracks.updated', { tracks: [aTrack({ uid: 'a' })] });
+    outbox.offer('outbox.changed', counts(1));
+    outbox.offer('connections.changed', [aProfileStatus()]);
+    outbox.offer('outbox.changed', counts(2));
+    outbox.acknowledge(1);
+    outbox.acknowledge(2);
+    expect(sent.map((s) => s.event)).toEqual(['tracks.updated', 'connections.changed', 'outbox.changed']);
+    expect(sent.at(-1)?.payload).toEqual(counts(2));
+  });
+
   it('When an acknowledgement names an event never sent, Then it is ignored', () => {
     const { outbox, sent } = recordingOutbox({ window: 1 });
     outbox.offer('tracks.updated', { tracks: [aTrack({ uid: 'a' })] });

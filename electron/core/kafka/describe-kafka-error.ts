@@ -76,14 +76,19 @@ export function describeKafkaError(error: unknown, brokers: readonly string[]): 
   return { stage: 'other', sentence: `Kafka at ${where} failed: ${first === undefined ? String(error) : first.message}.` };
 }
 
-interface ErrorLink {
+export interface ErrorLink {
   readonly name: string;
   readonly message: string;
   readonly code?: unknown;
   readonly type?: unknown;
 }
 
-function causeChain(error: unknown): ErrorLink[] {
+/**
+ * The error and every error it wraps, outermost first: kafkajs puts the broker's answer (a
+ * KafkaJSProtocolError with its `type`) inside KafkaJSNonRetriableError or
+ * KafkaJSNumberOfRetriesExceeded, in `cause` or `originalError`.
+ */
+export function causeChain(error: unknown): ErrorLink[] {
   const chain: ErrorLink[] = [];
   const seen = new Set<unknown>();
   let current: unknown = error;

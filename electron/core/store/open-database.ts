@@ -17,7 +17,8 @@ const HEX_KEY = /^[0-9a-f]{64}$/;
 /**
  * Opens the encrypted cache: key first, then a read that proves the key, then
  * WAL, an integrity check and the migrations. Any failure closes the handle so
- * no half-open database lingers.
+ * no half-open database lingers. This is the main thread's connection, which
+ * makes the analyst's few writes, so it syncs every commit (see applyConnectionSettings).
  */
 export function openDatabase(options: OpenDatabaseOptions): Database {
   if (!HEX_KEY.test(options.key)) {
@@ -33,7 +34,7 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     // Large pages: fewer, bigger encrypted writes; measured several times faster for ingest.
     if (!existed) db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
-    applyConnectionSettings(db);
+    applyConnectionSettings(db, 'FULL');
     checkIntegrity(db, options.file);
     migrate(db, migrations);
     return db;
@@ -53,7 +54,7 @@ export function openWriterConnection(options: OpenDatabaseOptions): Database {
     db.pragma(`cipher = 'chacha20'`);
     db.pragma(`hexkey = '${options.key}'`);
     proveKey(db, options.file, true);
-    applyConnectionSettings(db);
+    applyConnectionSettings(db, 'NORMAL');
     return db;
   } catch (error) {
     db.close();
@@ -61,10 +62,17 @@ export function openWriterConnection(options: OpenDatabaseOptions): Database {
   }
 }
 
-function applyConnectionSettings(db: Database): void {
-  // In WAL mode NORMAL loses no committed transaction on a crash, only on power loss; ingest
-  // can afford that because Kafka keeps the records until Outpost's own offsets move past them.
-  db.pragma('synchronous = NORMAL');
+/**
+ * In WAL mode NORMAL loses no committed transaction on a crash, only on power loss; ingest can
+ * afford that because Kafka keeps the records until Outpost's own offsets move past them. What
+ * the analyst writes (an outbound message above all) exists nowhere else, so the main
+ * connection uses FULL: once a commit returns, it is on disk. Its commits are few (the analyst's
+ * edits and retention's batched deletes), so the extra sync per commit goes unnoticed.
+ */
+type SynchronousMode = 'NORMAL' | 'FULL';
+
+function applyConnectionSettings(db: Database, synchronous: SynchronousMode): void {
+  db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // Encrypted pages cost more to write than plain ones: a larger cache and rarer checkpoints

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { JsonFieldMapping, RecordFormat } from '../../../shared/formats';
 import type { QuarantinedRecordSummary, Track, TrackHistoryPoint } from '../../../shared/domain';
+import type { OutboxCounts, OutboxDraft, OutboxMessage, OutboxState, Precedence } from '../../../shared/outbox';
 import { createBasemapTables } from './basemap-tables';
 import { createConnectionTables } from './connection-tables';
 import { createIngestTables } from './ingest-tables';
+import { createOutboxTables } from './outbox-tables';
 import { createRetentionQueries } from './retention-queries';
 import { createTrackHistoryQueries } from './track-history-queries';
 
@@ -43,6 +45,29 @@ export interface Store {
   addBasemap(basemap: StoredBasemap): void;
   removeBasemap(id: string): boolean;
 
+  /**
+   * Commits a new outbound message, state queued, and returns it. The main connection runs with
+   * synchronous=FULL, so once this returns neither a crash nor a power cut loses the message.
+   */
+  enqueueOutbound(message: NewOutboundMessage): OutboxMessage;
+  readOutbound(id: string): OutboxMessage | null;
+  /** Newest first; every state when `states` is null. */
+  listOutbound(states: readonly OutboxState[] | null, limit: number): OutboxMessage[];
+  countOutbound(): OutboxCounts;
+  /** Each profile and topic that has queued messages. */
+  outboundDestinations(): OutboundDestination[];
+  /** The queued message to send next to a destination: highest precedence first, then oldest; null when none. */
+  nextOutbound(destination: OutboundDestination): OutboundToSend | null;
+  /**
+   * Moves a message to a new state, only if it is in one of `from` now, and records the change in
+   * its history; null when it was not (already sent, cancelled meanwhile, or unknown).
+   */
+  transitionOutbound(id: string, from: readonly OutboxState[], change: OutboundTransition): OutboxMessage | null;
+  /** Gives a queued message a new precedence; null when it is not queued. */
+  reprioritiseOutbound(id: string, precedence: Precedence, at: number): OutboxMessage | null;
+  /** Puts back in the queue every message a previous run left sending; returns how many. */
+  requeueInterruptedOutbound(at: number, note: string): number;
+
   /** Deletes up to `limit` of the oldest records received before `cutoff`; returns how many. */
   evictReceivedBefore(cutoff: number, limit: number): number;
   /** Deletes up to `limit` of the oldest records; returns how many. */
@@ -50,6 +75,37 @@ export interface Store {
   /** Bytes the cache's live pages occupy (free pages left by eviction do not count). */
   usedBytes(): number;
   close(): void;
+}
+
+export interface NewOutboundMessage {
+  readonly id: string;
+  readonly draft: OutboxDraft;
+  /** The message as written on the wire (before compression). */
+  readonly payload: Uint8Array;
+  readonly createdAt: number;
+}
+
+export interface OutboundDestination {
+  readonly profileId: string;
+  readonly topic: string;
+}
+
+export interface OutboundToSend {
+  readonly message: OutboxMessage;
+  readonly payload: Uint8Array;
+}
+
+export interface OutboundTransition {
+  readonly state: OutboxState;
+  readonly at: number;
+  /** Kept in the history entry. */
+  readonly note?: string | null;
+  /** Replaces the message's reason; left as it was when absent. */
+  readonly reason?: string | null;
+  readonly partition?: number;
+  readonly offset?: string;
+  /** Counts one more delivery attempt (on the way to sending). */
+  readonly attempt?: boolean;
 }
 
 /** The ingest thread's connection: it alone writes records. */
@@ -151,6 +207,7 @@ export function createStore(db: Database): Store {
     ...createIngestTables(db),
     ...createConnectionTables(db),
     ...createBasemapTables(db),
+    ...createOutboxTables(db),
     ...createRetentionQueries(db),
     ...createTrackHistoryQueries(db),
     close: () => db.close(),

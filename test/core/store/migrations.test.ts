@@ -30,7 +30,7 @@ describe('Given the cache schema migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['basemaps', 'counters', 'meta', 'offsets', 'profiles', 'quarantine', 'records', 'subscriptions', 'tracks']);
+    expect(tables).toEqual(['basemaps', 'counters', 'meta', 'offsets', 'outbox_history', 'outbox_messages', 'profiles', 'quarantine', 'records', 'subscriptions', 'tracks']);
     db.close();
   });
 
@@ -204,6 +204,34 @@ describe('Given a cache at schema 3 with records in it', () => {
     expect(plan).toContain('records_by_uid_time');
     expect(plan).not.toContain('TEMP B-TREE');
     expect(db.prepare("SELECT count(*) FROM records WHERE uid = 'unit-1'").pluck().get()).toBe(1);
+    db.close();
+  });
+});
+
+describe('Given a cache at schema 4 with records in it', () => {
+  it('When it is migrated to schema 5, Then strict outbox tables exist, empty, and the records stay', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 4));
+    db.prepare(`INSERT INTO records (source, topic, partition, "offset", timestamp, received_at, value) VALUES ('kafka', 'cot', 0, 0, 0, 0, x'00')`).run();
+
+    expect(migrate(db, migrations)).toEqual({ from: 4, to: 5 });
+
+    const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE name LIKE 'outbox_%' ORDER BY name").all();
+    expect(tables).toEqual([
+      { name: 'outbox_history', strict: 1 },
+      { name: 'outbox_messages', strict: 1 },
+    ]);
+    expect(db.prepare<[], string>("SELECT name FROM pragma_index_info('outbox_queue')").pluck().all()).toEqual(['profile_id', 'topic', 'precedence_rank', 'seq']);
+    expect(db.prepare('SELECT count(*) FROM outbox_messages').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('When a cache at schema 6 meets this build, Then it is refused, not guessed at', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    db.pragma('user_version = 6');
+    expect(() => migrate(db, migrations)).toThrow(/schema 6; this version knows up to 5/);
     db.close();
   });
 });

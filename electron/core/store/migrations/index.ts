@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { connections } from './0002-connections';
 import { basemaps } from './0003-basemaps';
 import { trackHistory } from './0004-track-history';
+import { outbox } from './0005-outbox';
 
 /** In order; each version is one more than the last. */
-export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory];
+export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox];

@@ -1,0 +1,185 @@
+import { useState, type FormEvent } from 'react';
+import type { Profile } from '../../shared/connections';
+import { MARKER_KINDS, PRECEDENCES, WIRE_FORMATS, type OutboxMessage } from '../../shared/outbox';
+import type { Client } from '../client';
+import { FormField } from '../connections/FormField';
+import { blankComposeForm, validateComposeForm, withoutContent, type ComposeField, type ComposeFormErrors, type ComposeFormFields, type ContentKind } from './compose-form-model';
+import { LOCATION_HINT } from './location';
+import { MARKER_LABELS, PRECEDENCE_LABELS, WIRE_FORMAT_LABELS } from './outbox-labels';
+
+interface ComposeFormProps {
+  readonly client: Client;
+  /** From profiles.list; null until it has answered. */
+  readonly profiles: readonly Profile[] | null;
+  readonly onQueued: (message: OutboxMessage) => void;
+}
+
+const KIND_LABELS: Readonly<Record<ContentKind, string>> = { text: 'Free text', marker: 'Map marker' };
+const CONTENT_KINDS = Object.keys(KIND_LABELS) as ContentKind[];
+
+export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
+  const [fields, setFields] = useState<ComposeFormFields>(() => blankComposeForm(''));
+  const [errors, setErrors] = useState<ComposeFormErrors>({});
+  const [sending, setSending] = useState(false);
+  const [queued, setQueued] = useState(false);
+  // Until the analyst picks one, and whenever the picked one is deleted, the first profile is the destination.
+  const profileId = profiles?.some((profile) => profile.id === fields.profileId) === true ? fields.profileId : (profiles?.[0]?.id ?? '');
+
+  const set = <F extends ComposeField>(field: F, value: ComposeFormFields[F]): void => {
+    setFields((previous) => ({ ...previous, [field]: value }));
+    setErrors((previous) => ({ ...previous, [field]: undefined, form: undefined }));
+    setQueued(false);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setQueued(false);
+    const outcome = validateComposeForm({ ...fields, profileId });
+    if (!outcome.ok) {
+      setErrors(outcome.errors);
+      return;
+    }
+    setErrors({});
+    setSending(true);
+    const result = await client.call('outbox.enqueue', { draft: outcome.draft });
+    setSending(false);
+    if (!result.ok) {
+      setErrors({ form: result.error.message });
+      return;
+    }
+    setFields(withoutContent);
+    setQueued(true);
+    onQueued(result.value);
+  };
+
+  if (profiles !== null && profiles.length === 0) {
+    return (
+      <p className="field-hint" data-testid="compose-no-profiles">
+        Outbound messages go through a connection profile. Add a connection profile in the Connections tab first.
+      </p>
+    );
+  }
+
+  return (
+    <form className="compose-form" data-testid="compose-form" noValidate aria-labelledby="compose-form-title" onSubmit={(event) => void submit(event)}>
+      <h3 id="compose-form-title">New message</h3>
+      <div className="form-row">
+        <FormField id="compose-profile" label="Send through" error={errors.profileId}>
+          {(control) => (
+            <select {...control} data-testid="compose-profile" value={profileId} disabled={profiles === null} onChange={(event) => set('profileId', event.target.value)}>
+              {(profiles ?? []).map((profile) => (
+                <option key={profile.id} value={profile.id}>
+                  {profile.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="compose-topic" label="Topic" error={errors.topic}>
+          {(control) => <input {...control} data-testid="compose-topic" autoComplete="off" spellCheck={false} value={fields.topic} onChange={(event) => set('topic', event.target.value)} />}
+        </FormField>
+      </div>
+      <div className="form-row">
+        <FormField id="compose-precedence" label="Precedence" hint="FLASH goes before everything else queued.">
+          {(control) => (
+            <select {...control} data-testid="compose-precedence" value={fields.precedence} onChange={(event) => set('precedence', oneOf(PRECEDENCES, event.target.value, 'routine'))}>
+              {PRECEDENCES.map((precedence) => (
+                <option key={precedence} value={precedence}>
+                  {PRECEDENCE_LABELS[precedence]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="compose-format" label="Wire format">
+          {(control) => (
+            <select {...control} data-testid="compose-format" value={fields.format} onChange={(event) => set('format', oneOf(WIRE_FORMATS, event.target.value, 'cot'))}>
+              {WIRE_FORMATS.map((format) => (
+                <option key={format} value={format}>
+                  {WIRE_FORMAT_LABELS[format]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <div className="form-row">
+        <FormField id="compose-classification" label="Classification" hint="Optional, such as UNCLASSIFIED." error={errors.classification}>
+          {(control) => (
+            <input {...control} data-testid="compose-classification" autoComplete="off" value={fields.classification} onChange={(event) => set('classification', event.target.value)} />
+          )}
+        </FormField>
+        <FormField id="compose-kind" label="Message">
+          {(control) => (
+            <select {...control} data-testid="compose-kind" value={fields.kind} onChange={(event) => set('kind', oneOf(CONTENT_KINDS, event.target.value, 'text'))}>
+              {CONTENT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {KIND_LABELS[kind]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      {fields.kind === 'text' ? (
+        <FormField id="compose-text" label="Text" error={errors.text}>
+          {(control) => <textarea {...control} data-testid="compose-text" rows={4} value={fields.text} onChange={(event) => set('text', event.target.value)} />}
+        </FormField>
+      ) : (
+        <>
+          <div className="form-row">
+            <FormField id="compose-marker" label="Marker">
+              {(control) => (
+                <select {...control} data-testid="compose-marker" value={fields.marker} onChange={(event) => set('marker', oneOf(MARKER_KINDS, event.target.value, 'spot'))}>
+                  {MARKER_KINDS.map((marker) => (
+                    <option key={marker} value={marker}>
+                      {MARKER_LABELS[marker]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField id="compose-label" label="Label" error={errors.label}>
+              {(control) => <input {...control} data-testid="compose-label" autoComplete="off" value={fields.label} onChange={(event) => set('label', event.target.value)} />}
+            </FormField>
+          </div>
+          <FormField id="compose-location" label="Location" hint={LOCATION_HINT} error={errors.location}>
+            {(control) => (
+              <input
+                {...control}
+                data-testid="compose-location"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="40.12345, 9.01234"
+                value={fields.location}
+                onChange={(event) => set('location', event.target.value)}
+              />
+            )}
+          </FormField>
+          <FormField id="compose-remarks" label="Remarks" hint="Optional." error={errors.remarks}>
+            {(control) => <textarea {...control} data-testid="compose-remarks" rows={2} value={fields.remarks} onChange={(event) => set('remarks', event.target.value)} />}
+          </FormField>
+        </>
+      )}
+      {errors.form === undefined ? null : (
+        <p className="form-error" role="alert" data-testid="compose-error">
+          {errors.form}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" data-testid="compose-submit" disabled={sending || profiles === null}>
+          {sending ? 'Queueing…' : 'Queue message'}
+        </button>
+        {queued ? (
+          <span className="compose-queued" role="status" data-testid="compose-queued">
+            Queued.
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function oneOf<T extends string>(choices: readonly T[], value: string, fallback: T): T {
+  return choices.find((choice) => choice === value) ?? fallback;
+}
