@@ -24,6 +24,62 @@ const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 const epochMillis = z.number().int().nonnegative();
 
+/** A SALUTE line or a SITREP's unit: short, as written on a report card. */
+const REPORT_LINE_CHARACTERS = 200;
+/** A SITREP paragraph: a few sentences, not an essay. */
+const REPORT_PARAGRAPH_CHARACTERS = 2_000;
+
+/** Every SALUTE line is part of the report, so none may be left blank; "unknown" says what is not known. */
+const saluteLine = (line: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `the ${line} line of a SALUTE report cannot be empty; write “unknown” if it is not known`)
+    .max(REPORT_LINE_CHARACTERS);
+
+/**
+ * A SALUTE spot report: what was seen, in the six lines of the usual mnemonic.
+ * - `size`: how many, such as "8 personnel, 2 vehicles".
+ * - `activity`: what they are doing.
+ * - `lat`, `lon`: where, in decimal degrees (the form also takes MGRS).
+ * - `unit`: who they are, by markings, uniform or identification.
+ * - `time`: when they were seen, epoch milliseconds (UTC), which may be earlier than when the report is queued.
+ * - `equipment`: what they carry or use.
+ */
+export const SaluteReportSchema = z
+  .object({
+    kind: z.literal('salute'),
+    size: saluteLine('size'),
+    activity: saluteLine('activity'),
+    lat: latitude,
+    lon: longitude,
+    unit: saluteLine('unit'),
+    time: epochMillis,
+    equipment: saluteLine('equipment'),
+  })
+  .strict();
+
+/**
+ * A situation report, after a generic SITREP outline (who reports, where, the situation, what
+ * has been done, what is planned next, and the state of supplies and people), compacted to what
+ * fits a field form; the wording is Outpost's own.
+ * - `unit`: who reports.
+ * - `location`: where the reporting unit is, or null when it does not say.
+ * - `situation`, `actions`: required; "none" is an answer.
+ * - `plans`, `logistics`: optional, null when left out.
+ */
+export const SitrepSchema = z
+  .object({
+    kind: z.literal('sitrep'),
+    unit: z.string().trim().min(1, 'a SITREP names the unit that reports').max(REPORT_LINE_CHARACTERS),
+    location: z.object({ lat: latitude, lon: longitude }).strict().nullable(),
+    situation: z.string().trim().min(1, 'a SITREP needs the situation').max(REPORT_PARAGRAPH_CHARACTERS),
+    actions: z.string().trim().min(1, 'a SITREP needs the actions taken; write “none” if there were none').max(REPORT_PARAGRAPH_CHARACTERS),
+    plans: z.string().trim().min(1).max(REPORT_PARAGRAPH_CHARACTERS).nullable(),
+    logistics: z.string().trim().min(1).max(REPORT_PARAGRAPH_CHARACTERS).nullable(),
+  })
+  .strict();
+
 export const OutboxContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().trim().min(1, 'a message needs some text').max(10_000) }).strict(),
   z
@@ -36,8 +92,12 @@ export const OutboxContentSchema = z.discriminatedUnion('kind', [
       remarks: z.string().max(2_000).nullable(),
     })
     .strict(),
+  SaluteReportSchema,
+  SitrepSchema,
 ]);
 export type OutboxContent = z.infer<typeof OutboxContentSchema>;
+export type SaluteReport = z.infer<typeof SaluteReportSchema>;
+export type Sitrep = z.infer<typeof SitrepSchema>;
 
 export const OutboxDraftSchema = z
   .object({
@@ -81,3 +141,12 @@ export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
 
 export const OutboxCountsSchema = z.object(Object.fromEntries(OUTBOX_STATES.map((state) => [state, z.number().int().nonnegative()])) as Record<OutboxState, z.ZodNumber>);
 export type OutboxCounts = z.infer<typeof OutboxCountsSchema>;
+
+/**
+ * A report time as analysts write it in UTC, to the minute: "2026-11-26 14:05Z". The compose form
+ * shows and reads this form, and the CoT remarks of a report carry it.
+ */
+export function formatReportTime(epochMillis: number): string {
+  const iso = new Date(epochMillis).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z`;
+}

@@ -3,9 +3,18 @@ import type { Profile } from '../../shared/connections';
 import { MARKER_KINDS, PRECEDENCES, WIRE_FORMATS, type OutboxMessage } from '../../shared/outbox';
 import type { Client } from '../client';
 import { FormField } from '../connections/FormField';
-import { blankComposeForm, validateComposeForm, withoutContent, type ComposeField, type ComposeFormErrors, type ComposeFormFields, type ContentKind } from './compose-form-model';
+import {
+  REPORT_TIME_HINT,
+  blankComposeForm,
+  validateComposeForm,
+  withoutContent,
+  type ComposeField,
+  type ComposeFormErrors,
+  type ComposeFormFields,
+  type ContentKind,
+} from './compose-form-model';
 import { LOCATION_HINT } from './location';
-import { MARKER_LABELS, PRECEDENCE_LABELS, WIRE_FORMAT_LABELS } from './outbox-labels';
+import { CONTENT_KIND_LABELS, MARKER_LABELS, PRECEDENCE_LABELS, WIRE_FORMAT_LABELS } from './outbox-labels';
 
 interface ComposeFormProps {
   readonly client: Client;
@@ -14,8 +23,8 @@ interface ComposeFormProps {
   readonly onQueued: (message: OutboxMessage) => void;
 }
 
-const KIND_LABELS: Readonly<Record<ContentKind, string>> = { text: 'Free text', marker: 'Map marker' };
-const CONTENT_KINDS = Object.keys(KIND_LABELS) as ContentKind[];
+const CONTENT_KINDS = Object.keys(CONTENT_KIND_LABELS) as ContentKind[];
+const LOCATION_PLACEHOLDER = '40.12345, 9.01234';
 
 export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
   const [fields, setFields] = useState<ComposeFormFields>(() => blankComposeForm(''));
@@ -47,7 +56,7 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
       setErrors({ form: result.error.message });
       return;
     }
-    setFields(withoutContent);
+    setFields((previous) => withoutContent(previous));
     setQueued(true);
     onQueued(result.value);
   };
@@ -114,7 +123,7 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
             <select {...control} data-testid="compose-kind" value={fields.kind} onChange={(event) => set('kind', oneOf(CONTENT_KINDS, event.target.value, 'text'))}>
               {CONTENT_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {KIND_LABELS[kind]}
+                  {CONTENT_KIND_LABELS[kind]}
                 </option>
               ))}
             </select>
@@ -125,7 +134,8 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
         <FormField id="compose-text" label="Text" error={errors.text}>
           {(control) => <textarea {...control} data-testid="compose-text" rows={4} value={fields.text} onChange={(event) => set('text', event.target.value)} />}
         </FormField>
-      ) : (
+      ) : null}
+      {fields.kind === 'marker' ? (
         <>
           <div className="form-row">
             <FormField id="compose-marker" label="Marker">
@@ -150,7 +160,7 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
                 data-testid="compose-location"
                 autoComplete="off"
                 spellCheck={false}
-                placeholder="40.12345, 9.01234"
+                placeholder={LOCATION_PLACEHOLDER}
                 value={fields.location}
                 onChange={(event) => set('location', event.target.value)}
               />
@@ -160,7 +170,9 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
             {(control) => <textarea {...control} data-testid="compose-remarks" rows={2} value={fields.remarks} onChange={(event) => set('remarks', event.target.value)} />}
           </FormField>
         </>
-      )}
+      ) : null}
+      {fields.kind === 'salute' ? <SaluteFields fields={fields} errors={errors} set={set} /> : null}
+      {fields.kind === 'sitrep' ? <SitrepFields fields={fields} errors={errors} set={set} /> : null}
       {errors.form === undefined ? null : (
         <p className="form-error" role="alert" data-testid="compose-error">
           {errors.form}
@@ -177,6 +189,101 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
         ) : null}
       </div>
     </form>
+  );
+}
+
+interface ContentFieldsProps {
+  readonly fields: ComposeFormFields;
+  readonly errors: ComposeFormErrors;
+  readonly set: <F extends ComposeField>(field: F, value: ComposeFormFields[F]) => void;
+}
+
+/** The six SALUTE lines in the mnemonic's order, so the analyst fills them as the report is spoken. */
+function SaluteFields({ fields, errors, set }: ContentFieldsProps) {
+  return (
+    <fieldset className="compose-report" data-testid="compose-salute">
+      <legend>SALUTE: every line is part of the report; write “unknown” for what is not known.</legend>
+      <div className="form-row">
+        <FormField id="compose-salute-size" label="Size" hint="How many, such as 8 personnel, 2 vehicles." error={errors.saluteSize}>
+          {(control) => <input {...control} data-testid="compose-salute-size" autoComplete="off" value={fields.saluteSize} onChange={(event) => set('saluteSize', event.target.value)} />}
+        </FormField>
+        <FormField id="compose-salute-activity" label="Activity" hint="What they are doing." error={errors.saluteActivity}>
+          {(control) => (
+            <input {...control} data-testid="compose-salute-activity" autoComplete="off" value={fields.saluteActivity} onChange={(event) => set('saluteActivity', event.target.value)} />
+          )}
+        </FormField>
+      </div>
+      <FormField id="compose-salute-location" label="Location" hint={LOCATION_HINT} error={errors.saluteLocation}>
+        {(control) => (
+          <input
+            {...control}
+            data-testid="compose-salute-location"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={LOCATION_PLACEHOLDER}
+            value={fields.saluteLocation}
+            onChange={(event) => set('saluteLocation', event.target.value)}
+          />
+        )}
+      </FormField>
+      <div className="form-row">
+        <FormField id="compose-salute-unit" label="Unit" hint="Who they are: markings, uniform, identification." error={errors.saluteUnit}>
+          {(control) => <input {...control} data-testid="compose-salute-unit" autoComplete="off" value={fields.saluteUnit} onChange={(event) => set('saluteUnit', event.target.value)} />}
+        </FormField>
+        <FormField id="compose-salute-time" label="Time seen (UTC)" hint={REPORT_TIME_HINT} error={errors.saluteTime}>
+          {(control) => (
+            <input {...control} data-testid="compose-salute-time" autoComplete="off" spellCheck={false} value={fields.saluteTime} onChange={(event) => set('saluteTime', event.target.value)} />
+          )}
+        </FormField>
+      </div>
+      <FormField id="compose-salute-equipment" label="Equipment" hint="What they carry or use." error={errors.saluteEquipment}>
+        {(control) => (
+          <input {...control} data-testid="compose-salute-equipment" autoComplete="off" value={fields.saluteEquipment} onChange={(event) => set('saluteEquipment', event.target.value)} />
+        )}
+      </FormField>
+    </fieldset>
+  );
+}
+
+function SitrepFields({ fields, errors, set }: ContentFieldsProps) {
+  return (
+    <fieldset className="compose-report" data-testid="compose-sitrep">
+      <legend>SITREP</legend>
+      <div className="form-row">
+        <FormField id="compose-sitrep-unit" label="Reporting unit" error={errors.sitrepUnit}>
+          {(control) => <input {...control} data-testid="compose-sitrep-unit" autoComplete="off" value={fields.sitrepUnit} onChange={(event) => set('sitrepUnit', event.target.value)} />}
+        </FormField>
+        <FormField id="compose-sitrep-location" label="Location" hint={`Optional. ${LOCATION_HINT}`} error={errors.sitrepLocation}>
+          {(control) => (
+            <input
+              {...control}
+              data-testid="compose-sitrep-location"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={LOCATION_PLACEHOLDER}
+              value={fields.sitrepLocation}
+              onChange={(event) => set('sitrepLocation', event.target.value)}
+            />
+          )}
+        </FormField>
+      </div>
+      <FormField id="compose-sitrep-situation" label="Situation" error={errors.sitrepSituation}>
+        {(control) => (
+          <textarea {...control} data-testid="compose-sitrep-situation" rows={3} value={fields.sitrepSituation} onChange={(event) => set('sitrepSituation', event.target.value)} />
+        )}
+      </FormField>
+      <FormField id="compose-sitrep-actions" label="Actions taken" hint="Write “none” if there were none." error={errors.sitrepActions}>
+        {(control) => <textarea {...control} data-testid="compose-sitrep-actions" rows={2} value={fields.sitrepActions} onChange={(event) => set('sitrepActions', event.target.value)} />}
+      </FormField>
+      <FormField id="compose-sitrep-plans" label="Plans" hint="Optional: what comes next." error={errors.sitrepPlans}>
+        {(control) => <textarea {...control} data-testid="compose-sitrep-plans" rows={2} value={fields.sitrepPlans} onChange={(event) => set('sitrepPlans', event.target.value)} />}
+      </FormField>
+      <FormField id="compose-sitrep-logistics" label="Logistics and status" hint="Optional: supplies, people, equipment." error={errors.sitrepLogistics}>
+        {(control) => (
+          <textarea {...control} data-testid="compose-sitrep-logistics" rows={2} value={fields.sitrepLogistics} onChange={(event) => set('sitrepLogistics', event.target.value)} />
+        )}
+      </FormField>
+    </fieldset>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { MarkerKind, OutboxState, Precedence, WireFormat } from '../../shared/outbox';
+import type { MarkerKind, OutboxContent, OutboxState, Precedence, WireFormat } from '../../shared/outbox';
 
 /** Precedences are written in capitals on the wire and in message logs, so the badge does too. */
 export const PRECEDENCE_LABELS: Readonly<Record<Precedence, string>> = {
@@ -26,4 +26,12 @@ export const STATE_LABELS: Readonly<Record<OutboxState, string>> = {
   sent: 'sent',
   failed: 'failed',
   cancelled: 'cancelled',
+};
+
+/** The kinds of message the compose form offers, in the order it lists them. */
+export const CONTENT_KIND_LABELS: Readonly<Record<OutboxContent['kind'], string>> = {
+  text: 'Free text',
+  marker: 'Map marker',
+  salute: 'SALUTE spot report',
+  sitrep: 'SITREP',
 };

@@ -44,11 +44,16 @@ describe('Given Outpost in web mode with a connection profile whose broker is do
   const rows = () => page.getByTestId('outbox-row');
   const states = () => rows().evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
 
-  it('When a FLASH message and a hostile marker given in MGRS are composed, Then both are queued and the status bar counts them', async () => {
+  it('When a FLASH SALUTE report and a hostile marker given in MGRS are composed, Then both are queued and the status bar counts them', async () => {
     await expect.poll(() => page.getByTestId('compose-profile').inputValue(), { timeout: 10_000 }).toBe(PROFILE_ID);
     await page.getByTestId('compose-topic').fill(TOPIC);
     await page.getByTestId('compose-precedence').selectOption('flash');
-    await page.getByTestId('compose-text').fill('Bridge at the river crossing is down.');
+    await page.getByTestId('compose-kind').selectOption('salute');
+    await page.getByTestId('compose-salute-size').fill('8 personnel, 2 vehicles');
+    await page.getByTestId('compose-salute-activity').fill('Digging in at the crossing');
+    await page.getByTestId('compose-salute-location').fill('40.1234, 9.2345');
+    await page.getByTestId('compose-salute-unit').fill('Unknown, no markings');
+    await page.getByTestId('compose-salute-equipment').fill('Small arms, one tracked vehicle');
     await page.getByTestId('compose-submit').click();
     await page.getByTestId('compose-queued').waitFor({ timeout: 10_000 });
 

@@ -218,6 +218,137 @@ describe('Given the Outbox tab', () => {
     expect(byTestId('compose-location-error').textContent).toMatch(/^Outpost cannot read “by the old mill” as a location\./);
   });
 
+  it('When a SALUTE is filled in by MGRS with a typed UTC time, Then the draft carries every line, the place in degrees and the time seen', async () => {
+    const host = fakeHost({ profiles: [EDGE], messages: [], counts: NO_MESSAGES, enqueueAnswer: null });
+    await settle(() => root.render(<OutboxTab client={host.client} />));
+
+    await settle(() => enter('compose-kind', 'salute'));
+    expect((byTestId('compose-salute-time') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}Z$/);
+    await settle(() => {
+      enter('compose-precedence', 'immediate');
+      enter('compose-salute-size', ' 8 personnel, 2 vehicles ');
+      enter('compose-salute-activity', 'Digging in');
+      enter('compose-salute-location', '32T NK 12345 67890');
+      enter('compose-salute-unit', 'unknown');
+      enter('compose-salute-time', '2025-06-01 11:40Z');
+      enter('compose-salute-equipment', 'Small arms');
+    });
+    await settle(() => byTestId('compose-submit').click());
+
+    const [draft] = enqueued(host.sent) as OutboxDraft[];
+    expect(draft).toMatchObject({ profileId: 'edge', topic: 'outpost.outbox', precedence: 'immediate', format: 'cot', classification: null });
+    expect(draft?.content).toMatchObject({
+      kind: 'salute',
+      size: '8 personnel, 2 vehicles',
+      activity: 'Digging in',
+      unit: 'unknown',
+      time: Date.UTC(2025, 5, 1, 11, 40),
+      equipment: 'Small arms',
+    });
+    const content = draft?.content as { lat: number; lon: number };
+    expect(content.lat).toBeCloseTo(40.361490239, 6);
+    expect(content.lon).toBeCloseTo(9.145398732, 6);
+    expect((byTestId('compose-salute-size') as HTMLInputElement).value).toBe('');
+    expect(byTestId('compose-queued').textContent).toBe('Queued.');
+  });
+
+  it('When a SALUTE is sent with its lines blank and its time unreadable, Then each line says so and nothing is sent', async () => {
+    const host = fakeHost({ profiles: [EDGE], messages: [], counts: NO_MESSAGES, enqueueAnswer: null });
+    await settle(() => root.render(<OutboxTab client={host.client} />));
+
+    await settle(() => enter('compose-kind', 'salute'));
+    await settle(() => {
+      enter('compose-salute-activity', 'Digging in');
+      enter('compose-salute-time', 'this morning');
+    });
+    await settle(() => byTestId('compose-submit').click());
+
+    expect(enqueued(host.sent)).toEqual([]);
+    expect(byTestId('compose-salute-size-error').textContent).toBe('Enter the size, or “unknown”.');
+    expect(document.querySelector('[data-testid="compose-salute-activity-error"]')).toBeNull();
+    expect(byTestId('compose-salute-location-error').textContent).toBe('Enter a location.');
+    expect(byTestId('compose-salute-unit-error').textContent).toBe('Enter the unit, or “unknown”.');
+    expect(byTestId('compose-salute-time-error').textContent).toMatch(/^Outpost cannot read “this morning” as a time\. Write it in UTC/);
+    expect(byTestId('compose-salute-equipment-error').textContent).toBe('Enter the equipment, or “unknown”.');
+  });
+
+  it('When a SITREP is filled in without plans, Then the draft carries its lines, the optional location and null for what was left out', async () => {
+    const host = fakeHost({ profiles: [EDGE], messages: [], counts: NO_MESSAGES, enqueueAnswer: null });
+    await settle(() => root.render(<OutboxTab client={host.client} />));
+
+    await settle(() => enter('compose-kind', 'sitrep'));
+    await settle(() => {
+      enter('compose-format', 'json');
+      enter('compose-sitrep-unit', '2nd Platoon');
+      enter('compose-sitrep-location', '40.5, 9.25');
+      enter('compose-sitrep-situation', 'Holding the crossing.');
+      enter('compose-sitrep-actions', 'Cleared the village.');
+      enter('compose-sitrep-logistics', ' Water for 24 hours. ');
+    });
+    await settle(() => byTestId('compose-submit').click());
+
+    expect(enqueued(host.sent)).toEqual([
+      {
+        profileId: 'edge',
+        topic: 'outpost.outbox',
+        precedence: 'routine',
+        format: 'json',
+        classification: null,
+        content: {
+          kind: 'sitrep',
+          unit: '2nd Platoon',
+          location: { lat: 40.5, lon: 9.25 },
+          situation: 'Holding the crossing.',
+          actions: 'Cleared the village.',
+          plans: null,
+          logistics: 'Water for 24 hours.',
+        },
+      },
+    ]);
+    // The next SITREP usually comes from the same unit.
+    expect((byTestId('compose-sitrep-unit') as HTMLInputElement).value).toBe('2nd Platoon');
+    expect((byTestId('compose-sitrep-situation') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('When a SITREP leaves out its location and its situation, Then no location is sent but the situation is asked for', async () => {
+    const host = fakeHost({ profiles: [EDGE], messages: [], counts: NO_MESSAGES, enqueueAnswer: null });
+    await settle(() => root.render(<OutboxTab client={host.client} />));
+
+    await settle(() => enter('compose-kind', 'sitrep'));
+    await settle(() => {
+      enter('compose-sitrep-unit', '2nd Platoon');
+      enter('compose-sitrep-actions', 'none');
+    });
+    await settle(() => byTestId('compose-submit').click());
+
+    expect(enqueued(host.sent)).toEqual([]);
+    expect(byTestId('compose-sitrep-situation-error').textContent).toBe('Enter the situation.');
+    expect(document.querySelector('[data-testid="compose-sitrep-location-error"]')).toBeNull();
+
+    await settle(() => enter('compose-sitrep-situation', 'Quiet.'));
+    await settle(() => byTestId('compose-submit').click());
+    expect(enqueued(host.sent)).toMatchObject([{ content: { kind: 'sitrep', location: null, situation: 'Quiet.', actions: 'none', plans: null, logistics: null } }]);
+  });
+
+  it('When the list holds a SALUTE and a SITREP, Then each row sums it up in one line', async () => {
+    const salute = messageFrom(
+      { ...TEXT_DRAFT, content: { kind: 'salute', size: '8 personnel', activity: 'digging in', lat: 40.1, lon: 9.2, unit: 'unknown', time: NOW - 600_000, equipment: 'small arms' } },
+      QUEUED_ID,
+      'queued',
+    );
+    const sitrep = messageFrom(
+      { ...TEXT_DRAFT, content: { kind: 'sitrep', unit: '2nd Platoon', location: null, situation: 'Holding the crossing.', actions: 'none', plans: null, logistics: null } },
+      FAILED_ID,
+      'queued',
+    );
+    const host = fakeHost({ profiles: [EDGE], messages: [salute, sitrep], counts: { ...NO_MESSAGES, queued: 2 }, enqueueAnswer: null });
+    await settle(() => root.render(<OutboxTab client={host.client} />));
+
+    const [saluteRow, sitrepRow] = rows();
+    expect(saluteRow?.textContent).toContain('SALUTE: 8 personnel, digging in at 40.10000° N  9.20000° E');
+    expect(sitrepRow?.textContent).toContain('SITREP from 2nd Platoon: Holding the crossing.');
+  });
+
   it('When the core refuses the message, Then its sentence is shown and the text is kept', async () => {
     const host = fakeHost({ profiles: [EDGE], messages: [], counts: NO_MESSAGES, enqueueAnswer: () => fail('failed', 'The outbox is full: 10,000 messages wait to be sent.') });
     await settle(() => root.render(<OutboxTab client={host.client} />));

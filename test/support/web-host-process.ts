@@ -38,7 +38,8 @@ export async function startWebHostProcess(args: readonly string[]): Promise<Runn
     kill: (signal) => child.kill(signal),
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A process killed by a signal has no exit code, only the signal.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

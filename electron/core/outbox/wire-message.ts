@@ -1,5 +1,5 @@
 import type { IHeaders } from 'kafkajs';
-import type { MarkerKind, OutboxContent, OutboxDraft, OutboxMessage, Precedence } from '../../../shared/outbox';
+import { formatReportTime, type MarkerKind, type OutboxContent, type OutboxDraft, type OutboxMessage, type Precedence, type SaluteReport, type Sitrep } from '../../../shared/outbox';
 import { encodeCot } from '../cot/encode-cot';
 
 /** CoT types for markers, so TAK clients draw each with its usual symbol. */
@@ -12,6 +12,19 @@ export const MARKER_COT_TYPES: Readonly<Record<MarkerKind, string>> = {
 
 /** The CoT type of a free-text message: a bit of text, tagged as a free-text report (b-t-f). */
 export const TEXT_COT_TYPE = 'b-t-f';
+
+/**
+ * The CoT type of a SALUTE spot report. Public CoT type tables have no type for a spot report as
+ * such (b-r-f-h-c, sometimes taken for one, is the CASEVAC/MEDEVAC request), so it goes as the
+ * spot map marker (b-m-p-s-m) at the observed place, called "SALUTE" and the time seen, with the
+ * six lines in its remarks: every TAK client draws it where it was seen and shows the lines when
+ * opened. The lines go in the remarks only, not in a detail element of Outpost's own, because the
+ * one CoT writer (encodeCot) writes contact, track and remarks and nothing else.
+ */
+export const SALUTE_COT_TYPE = 'b-m-p-s-m';
+
+/** The CoT type of a SITREP: free text (b-t-f) like a text message, with its lines in the remarks. */
+export const SITREP_COT_TYPE = TEXT_COT_TYPE;
 
 /** How long receivers should keep showing what an analyst sent. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -29,8 +42,11 @@ export const PRECEDENCE_HEADER = 'outpost-precedence';
  * - `precedence`: as queued; the `outpost-precedence` header carries the one it was sent with.
  * - `classification`: the marking, or null for none.
  * - `createdAt`: when the analyst queued it, epoch milliseconds.
- * - the content's fields: `kind: 'text'` with `text`, or `kind: 'marker'` with `marker`, `lat`,
- *   `lon`, `label` and `remarks`.
+ * - the content's fields: `kind: 'text'` with `text`; `kind: 'marker'` with `marker`, `lat`,
+ *   `lon`, `label` and `remarks`; `kind: 'salute'` with `size`, `activity`, `lat`, `lon`, `unit`,
+ *   `time` (when seen, epoch milliseconds) and `equipment`; or `kind: 'sitrep'` with `unit`,
+ *   `location` (`{ lat, lon }` or null), `situation`, `actions`, `plans` and `logistics` (null
+ *   when left out).
  */
 export type JsonWireMessage = {
   readonly id: string;
@@ -63,18 +79,66 @@ function encodeJsonMessage(draft: OutboxDraft, id: string, createdAt: number): s
 function encodeCotMessage(draft: OutboxDraft, id: string, createdAt: number): string {
   const { content, classification } = draft;
   const common = { uid: id, how: HUMAN_ENTERED, time: createdAt, start: createdAt, stale: createdAt + STALE_AFTER_MS, hae: null, ce: null, le: null, course: null, speed: null };
-  if (content.kind === 'text') {
-    // A report with no place of its own sits at 0,0 with unknown error, as GeoChat does.
-    return encodeCot({ ...common, type: TEXT_COT_TYPE, lat: 0, lon: 0, callsign: null, remarks: withMarking(classification, content.text) });
+  switch (content.kind) {
+    case 'text':
+      // A report with no place of its own sits at 0,0 with unknown error, as GeoChat does.
+      return encodeCot({ ...common, type: TEXT_COT_TYPE, lat: 0, lon: 0, callsign: null, remarks: withMarking(classification, content.text) });
+    case 'marker':
+      return encodeCot({
+        ...common,
+        type: MARKER_COT_TYPES[content.marker],
+        lat: content.lat,
+        lon: content.lon,
+        callsign: content.label,
+        remarks: content.remarks === null && classification === null ? null : withMarking(classification, content.remarks ?? ''),
+      });
+    case 'salute':
+      // The event happened when it was seen; it stays on receivers' maps as long as a queued message would.
+      return encodeCot({
+        ...common,
+        type: SALUTE_COT_TYPE,
+        time: content.time,
+        start: content.time,
+        stale: Math.max(createdAt, content.time) + STALE_AFTER_MS,
+        lat: content.lat,
+        lon: content.lon,
+        // "SALUTE 14:05Z": several reports on one map tell apart by when they were seen.
+        callsign: `SALUTE ${formatReportTime(content.time).slice(11)}`,
+        remarks: withMarking(classification, saluteLines(content)),
+      });
+    case 'sitrep': {
+      const place = content.location ?? { lat: 0, lon: 0 };
+      return encodeCot({ ...common, type: SITREP_COT_TYPE, lat: place.lat, lon: place.lon, callsign: content.unit, remarks: withMarking(classification, sitrepLines(content)) });
+    }
   }
-  return encodeCot({
-    ...common,
-    type: MARKER_COT_TYPES[content.marker],
-    lat: content.lat,
-    lon: content.lon,
-    callsign: content.label,
-    remarks: content.remarks === null && classification === null ? null : withMarking(classification, content.remarks ?? ''),
-  });
+}
+
+/** The six lines in the order of the mnemonic, each named, so a receiver without Outpost reads them as written. */
+export function saluteLines(report: SaluteReport): string {
+  return [
+    'SALUTE',
+    `Size: ${report.size}`,
+    `Activity: ${report.activity}`,
+    `Location: ${decimalPlace(report)}`,
+    `Unit: ${report.unit}`,
+    `Time: ${formatReportTime(report.time)}`,
+    `Equipment: ${report.equipment}`,
+  ].join('\n');
+}
+
+/** The SITREP's lines in outline order; the optional ones only when written. */
+export function sitrepLines(report: Sitrep): string {
+  const lines = ['SITREP', `Unit: ${report.unit}`];
+  if (report.location !== null) lines.push(`Location: ${decimalPlace(report.location)}`);
+  lines.push(`Situation: ${report.situation}`, `Actions: ${report.actions}`);
+  if (report.plans !== null) lines.push(`Plans: ${report.plans}`);
+  if (report.logistics !== null) lines.push(`Logistics: ${report.logistics}`);
+  return lines.join('\n');
+}
+
+/** Five decimals of a degree is about a metre: as fine as a typed or MGRS location means. */
+function decimalPlace(point: { readonly lat: number; readonly lon: number }): string {
+  return `${point.lat.toFixed(5)}, ${point.lon.toFixed(5)}`;
 }
 
 function withMarking(classification: string | null, text: string): string {
