@@ -8,8 +8,18 @@ import {
   ProfileStatusSchema,
   SubscriptionInputSchema,
   SubscriptionSchema,
+  TopicNameSchema,
 } from './connections';
-import { OUTBOX_STATES, OutboxCountsSchema, OutboxDraftSchema, OutboxMessageIdSchema, OutboxMessageSchema, PRECEDENCES } from './outbox';
+import {
+  BudgetSchema,
+  DestinationStatusSchema,
+  OUTBOX_STATES,
+  OutboxCountsSchema,
+  OutboxDraftSchema,
+  OutboxMessageIdSchema,
+  OutboxMessageSchema,
+  PRECEDENCES,
+} from './outbox';
 import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistorySchema, TrackSchema } from './domain';
 
 const none = z.object({}).strict();
@@ -73,6 +83,15 @@ export const methods = {
   'outbox.setPrecedence': {
     args: z.object({ id: OutboxMessageIdSchema, precedence: z.enum(PRECEDENCES) }).strict(),
     result: OutboxMessageSchema,
+  },
+  /** Rewrites a queued message; it keeps its id and its place in the queue. */
+  'outbox.edit': { args: z.object({ id: OutboxMessageIdSchema, draft: OutboxDraftSchema }).strict(), result: OutboxMessageSchema },
+  /** Every destination with something queued or a budget set. */
+  'outbox.destinations': { args: none, result: z.array(DestinationStatusSchema) },
+  /** Limits a destination to a byte rate, charged after compression; null lifts the limit. */
+  'outbox.setBudget': {
+    args: z.object({ profileId: ProfileIdSchema, topic: TopicNameSchema, bytesPerSecond: BudgetSchema.nullable() }).strict(),
+    result: DestinationStatusSchema,
   },
 } as const;
 

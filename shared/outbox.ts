@@ -129,6 +129,8 @@ export const OutboxMessageSchema = OutboxDraftSchema.extend({
   reason: z.string().nullable(),
   /** Bytes on the wire before compression. */
   bytes: z.number().int().nonnegative(),
+  /** The same bytes compressed on their own: what the message costs against a bandwidth budget, at most. */
+  wireBytes: z.number().int().nonnegative(),
   attempts: z.number().int().nonnegative(),
   createdAt: epochMillis,
   updatedAt: epochMillis,
@@ -138,6 +140,36 @@ export const OutboxMessageSchema = OutboxDraftSchema.extend({
   history: z.array(OutboxHistoryEntrySchema),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
+
+/** The slowest budget worth setting: a 9.6 kbit/s radio link carries about 1,200 bytes a second. */
+export const MIN_BUDGET_BYTES_PER_SECOND = 100;
+export const MAX_BUDGET_BYTES_PER_SECOND = 100_000_000;
+
+export const BudgetSchema = z
+  .number()
+  .int()
+  .min(MIN_BUDGET_BYTES_PER_SECOND, `a budget below ${MIN_BUDGET_BYTES_PER_SECOND} bytes a second would hold a report for minutes; set at least ${MIN_BUDGET_BYTES_PER_SECOND}`)
+  .max(MAX_BUDGET_BYTES_PER_SECOND);
+
+/** Where outbound messages go, and how fast its queue can drain. */
+export const DestinationStatusSchema = z.object({
+  profileId: ProfileIdSchema,
+  topic: TopicNameSchema,
+  queued: z.number().int().nonnegative(),
+  /** What the queued messages cost on the link: their size after compression, estimated per message. */
+  queuedWireBytes: z.number().int().nonnegative(),
+  /** Bytes a second the destination may use, charged after compression; null for no limit. */
+  budgetBytesPerSecond: BudgetSchema.nullable(),
+  /** Compressed bytes a second over the last sends, while there was something to send; null before any. */
+  measuredBytesPerSecond: z.number().nonnegative().nullable(),
+  /** Compressed bytes acknowledged by the broker since Outpost started: what the destination has cost the link. */
+  sentWireBytes: z.number().int().nonnegative(),
+  /** Seconds until the queue is empty at the budget or the measured rate, whichever is lower; null when neither is known. */
+  drainSeconds: z.number().nonnegative().nullable(),
+  /** Why the head of the queue is waiting (no broker, profile switched off), or null while it moves. */
+  waiting: z.string().nullable(),
+});
+export type DestinationStatus = z.infer<typeof DestinationStatusSchema>;
 
 export const OutboxCountsSchema = z.object(Object.fromEntries(OUTBOX_STATES.map((state) => [state, z.number().int().nonnegative()])) as Record<OutboxState, z.ZodNumber>);
 export type OutboxCounts = z.infer<typeof OutboxCountsSchema>;

@@ -149,6 +149,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'outbox.cancel': ({ id }) => outbox.cancel(id),
       'outbox.retry': ({ id }) => outbox.retry(id),
       'outbox.setPrecedence': ({ id, precedence }) => outbox.setPrecedence(id, precedence),
+      'outbox.edit': ({ id, draft }) => outbox.edit(id, draft),
+      'outbox.destinations': () => outbox.destinations(),
+      'outbox.setBudget': ({ profileId, topic, bytesPerSecond }) => outbox.setBudget({ profileId, topic }, bytesPerSecond),
     },
     log,
   );

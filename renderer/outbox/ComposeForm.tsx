@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Profile } from '../../shared/connections';
-import { MARKER_KINDS, PRECEDENCES, WIRE_FORMATS, type OutboxMessage } from '../../shared/outbox';
+import { MARKER_KINDS, PRECEDENCES, WIRE_FORMATS, type OutboxDraft, type OutboxMessage } from '../../shared/outbox';
+import type { Result } from '../../shared/result';
 import type { Client } from '../client';
 import { FormField } from '../connections/FormField';
 import {
   REPORT_TIME_HINT,
-  blankComposeForm,
   validateComposeForm,
   withoutContent,
   type ComposeField,
@@ -15,50 +15,84 @@ import {
 } from './compose-form-model';
 import { LOCATION_HINT } from './location';
 import { CONTENT_KIND_LABELS, MARKER_LABELS, PRECEDENCE_LABELS, WIRE_FORMAT_LABELS } from './outbox-labels';
+import { useComposeState } from './use-compose-state';
 
 interface ComposeFormProps {
   readonly client: Client;
   /** From profiles.list; null until it has answered. */
   readonly profiles: readonly Profile[] | null;
+  /** The queued message being edited, or null to compose a new one. */
+  readonly editing: OutboxMessage | null;
   readonly onQueued: (message: OutboxMessage) => void;
+  readonly onEdited: (message: OutboxMessage) => void;
+  readonly onStopEditing: () => void;
 }
 
 const CONTENT_KINDS = Object.keys(CONTENT_KIND_LABELS) as ContentKind[];
 const LOCATION_PLACEHOLDER = '40.12345, 9.01234';
 
-export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
-  const [fields, setFields] = useState<ComposeFormFields>(() => blankComposeForm(''));
-  const [errors, setErrors] = useState<ComposeFormErrors>({});
+export function ComposeForm({ client, profiles, editing, onQueued, onEdited, onStopEditing }: ComposeFormProps) {
+  const { fields, errors, update, discardEdit, copyEditToNew } = useComposeState(editing);
   const [sending, setSending] = useState(false);
   const [queued, setQueued] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const editingId = editing?.id ?? null;
+  const profileKnown = profiles?.some((profile) => profile.id === fields.profileId) === true;
+  // An edit keeps the message's destination even when its profile has since been deleted, rather than quietly sending it elsewhere.
+  const deletedProfileKept = editing !== null && profiles !== null && !profileKnown && fields.profileId === editing.profileId;
   // Until the analyst picks one, and whenever the picked one is deleted, the first profile is the destination.
-  const profileId = profiles?.some((profile) => profile.id === fields.profileId) === true ? fields.profileId : (profiles?.[0]?.id ?? '');
+  const profileId = profileKnown || deletedProfileKept ? fields.profileId : (profiles?.[0]?.id ?? '');
+
+  useEffect(() => {
+    // The Edit button sits down in the list; moving the focus brings the form into view and says what it now does.
+    if (editingId !== null) heading.current?.focus();
+  }, [editingId]);
 
   const set = <F extends ComposeField>(field: F, value: ComposeFormFields[F]): void => {
-    setFields((previous) => ({ ...previous, [field]: value }));
-    setErrors((previous) => ({ ...previous, [field]: undefined, form: undefined }));
+    update((previous) => ({ fields: { ...previous.fields, [field]: value }, errors: { ...previous.errors, [field]: undefined, form: undefined } }));
     setQueued(false);
   };
+
+  const send = (draft: OutboxDraft): Promise<Result<OutboxMessage>> =>
+    editing === null ? client.call('outbox.enqueue', { draft }) : client.call('outbox.edit', { id: editing.id, draft });
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     setQueued(false);
     const outcome = validateComposeForm({ ...fields, profileId });
     if (!outcome.ok) {
-      setErrors(outcome.errors);
+      update((previous) => ({ ...previous, errors: outcome.errors }));
       return;
     }
-    setErrors({});
+    update((previous) => ({ ...previous, errors: {} }));
     setSending(true);
-    const result = await client.call('outbox.enqueue', { draft: outcome.draft });
+    const result = await send(outcome.draft);
     setSending(false);
     if (!result.ok) {
-      setErrors({ form: result.error.message });
+      // The analyst's text stays: a message the core will no longer change can still be corrected by a new one.
+      update((previous) => ({ ...previous, errors: { form: result.error.message } }));
       return;
     }
-    setFields((previous) => withoutContent(previous));
-    setQueued(true);
-    onQueued(result.value);
+    if (editing === null) {
+      update((previous) => ({ fields: withoutContent(previous.fields), errors: {} }));
+      setQueued(true);
+      onQueued(result.value);
+    } else {
+      discardEdit();
+      onEdited(result.value);
+    }
+  };
+
+  const stopEditing = (): void => {
+    setQueued(false);
+    discardEdit();
+    onStopEditing();
+  };
+
+  const copyToNewMessage = (): void => {
+    setQueued(false);
+    copyEditToNew();
+    onStopEditing();
   };
 
   if (profiles !== null && profiles.length === 0) {
@@ -70,8 +104,17 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
   }
 
   return (
-    <form className="compose-form" data-testid="compose-form" noValidate aria-labelledby="compose-form-title" onSubmit={(event) => void submit(event)}>
-      <h3 id="compose-form-title">New message</h3>
+    <form
+      className={editing === null ? 'compose-form' : 'compose-form editing'}
+      data-testid="compose-form"
+      noValidate
+      aria-labelledby="compose-form-title"
+      onSubmit={(event) => void submit(event)}
+    >
+      <h3 id="compose-form-title" ref={heading} tabIndex={-1} data-testid="compose-heading">
+        {editing === null ? 'New message' : 'Edit queued message'}
+      </h3>
+      {editing === null ? null : <p className="field-hint">Saving rewrites the message where it waits; it keeps its place in the queue.</p>}
       <div className="form-row">
         <FormField id="compose-profile" label="Send through" error={errors.profileId}>
           {(control) => (
@@ -81,6 +124,7 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
                   {profile.name}
                 </option>
               ))}
+              {deletedProfileKept ? <option value={fields.profileId}>{fields.profileId} (profile deleted)</option> : null}
             </select>
           )}
         </FormField>
@@ -180,9 +224,19 @@ export function ComposeForm({ client, profiles, onQueued }: ComposeFormProps) {
       )}
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="compose-submit" disabled={sending || profiles === null}>
-          {sending ? 'Queueing…' : 'Queue message'}
+          {submitLabel(editing !== null, sending)}
         </button>
-        {queued ? (
+        {editing === null || errors.form === undefined ? null : (
+          <button type="button" data-testid="compose-copy-to-new" disabled={sending} onClick={copyToNewMessage}>
+            Copy into a new message
+          </button>
+        )}
+        {editing === null ? null : (
+          <button type="button" data-testid="compose-stop-editing" disabled={sending} onClick={stopEditing}>
+            Stop editing
+          </button>
+        )}
+        {queued && editing === null ? (
           <span className="compose-queued" role="status" data-testid="compose-queued">
             Queued.
           </span>
@@ -285,6 +339,11 @@ function SitrepFields({ fields, errors, set }: ContentFieldsProps) {
       </FormField>
     </fieldset>
   );
+}
+
+function submitLabel(editing: boolean, sending: boolean): string {
+  if (editing) return sending ? 'Saving…' : 'Save changes';
+  return sending ? 'Queueing…' : 'Queue message';
 }
 
 function oneOf<T extends string>(choices: readonly T[], value: string, fallback: T): T {

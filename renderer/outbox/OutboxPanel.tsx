@@ -4,6 +4,7 @@ import { OUTBOX_STATES, type OutboxCounts, type OutboxMessage } from '../../shar
 import type { Client } from '../client';
 import { formatCount } from '../connections/figures';
 import { ComposeForm } from './ComposeForm';
+import { DestinationsSection } from './DestinationsSection';
 import { OutboxRow } from './OutboxRow';
 import { STATE_LABELS } from './outbox-labels';
 import { useCoalescedCall } from './use-coalesced-call';
@@ -28,6 +29,7 @@ export function OutboxPanel({ client, counts, active, now }: OutboxPanelProps) {
   const [profiles, setProfiles] = useState<readonly Profile[] | null>(null);
   const [listProblem, setListProblem] = useState<string | null>(null);
   const [profilesProblem, setProfilesProblem] = useState<string | null>(null);
+  const [editing, setEditing] = useState<OutboxMessage | null>(null);
   const latestRead = useRef(0);
 
   const readList = useCallback((): void => {
@@ -61,6 +63,16 @@ export function OutboxPanel({ client, counts, active, now }: OutboxPanelProps) {
     setMessages((previous) => previous?.map((message) => (message.id === changed.id ? changed : message)) ?? null);
   }, []);
 
+  const edited = useCallback(
+    (saved: OutboxMessage) => {
+      setEditing(null);
+      replace(saved);
+      readList();
+    },
+    [readList, replace],
+  );
+  const stopEditing = useCallback(() => setEditing(null), []);
+
   const profileNames = new Map((profiles ?? []).map((profile) => [profile.id, profile.name]));
 
   return (
@@ -77,7 +89,7 @@ export function OutboxPanel({ client, counts, active, now }: OutboxPanelProps) {
         </dl>
       </header>
       <div className="panel-body">
-        <ComposeForm client={client} profiles={profiles} onQueued={readList} />
+        <ComposeForm client={client} profiles={profiles} editing={editing} onQueued={readList} onEdited={edited} onStopEditing={stopEditing} />
         {[profilesProblem, listProblem].map((problem) =>
           problem === null ? null : (
             <p key={problem} className="form-error" role="alert" data-testid="outbox-problem">
@@ -85,6 +97,7 @@ export function OutboxPanel({ client, counts, active, now }: OutboxPanelProps) {
             </p>
           ),
         )}
+        <DestinationsSection client={client} active={active} profiles={profiles} />
         {messages === null ? (
           <p className="field-hint">Reading the outbox…</p>
         ) : messages.length === 0 ? (
@@ -93,7 +106,16 @@ export function OutboxPanel({ client, counts, active, now }: OutboxPanelProps) {
           <>
             <ol className="outbox-list" aria-label="Outbound messages, newest first">
               {messages.map((message) => (
-                <OutboxRow key={message.id} client={client} message={message} profileName={profileNames.get(message.profileId) ?? null} now={now} onChanged={replace} />
+                <OutboxRow
+                  key={message.id}
+                  client={client}
+                  message={message}
+                  profileName={profileNames.get(message.profileId) ?? null}
+                  now={now}
+                  editing={message.id === editing?.id}
+                  onChanged={replace}
+                  onEdit={setEditing}
+                />
               ))}
             </ol>
             {messages.length === LIST_LIMIT ? <p className="field-hint">Showing the newest {LIST_LIMIT} messages.</p> : null}

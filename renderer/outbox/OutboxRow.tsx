@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { PRECEDENCES, type OutboxMessage, type Precedence } from '../../shared/outbox';
 import type { Result } from '../../shared/result';
 import type { Client } from '../client';
-import { formatBytes, formatUtcDateTime, formatUtcTime } from '../connections/figures';
+import { formatUtcDateTime, formatUtcTime } from '../connections/figures';
 import { ConfirmButton } from '../connections/ConfirmButton';
 import { formatAge } from '../format/age';
+import { formatSize } from './byte-units';
 import { summariseContent } from './message-summary';
 import { PRECEDENCE_LABELS, STATE_LABELS } from './outbox-labels';
 
@@ -14,10 +15,13 @@ interface OutboxRowProps {
   /** The destination profile's name, or null when it has been deleted. */
   readonly profileName: string | null;
   readonly now: number;
+  /** The compose form is editing this message. */
+  readonly editing: boolean;
   readonly onChanged: (message: OutboxMessage) => void;
+  readonly onEdit: (message: OutboxMessage) => void;
 }
 
-export function OutboxRow({ client, message, profileName, now, onChanged }: OutboxRowProps) {
+export function OutboxRow({ client, message, profileName, now, editing, onChanged, onEdit }: OutboxRowProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -38,7 +42,7 @@ export function OutboxRow({ client, message, profileName, now, onChanged }: Outb
   const shownReason = message.state === 'sent' || message.state === 'cancelled' ? null : message.reason;
 
   return (
-    <li className={`outbox-row state-${message.state}`} data-testid="outbox-row" data-state={message.state} data-id={message.id}>
+    <li className={`outbox-row state-${message.state}${editing ? ' editing' : ''}`} data-testid="outbox-row" data-state={message.state} data-id={message.id}>
       <div className="outbox-row-head">
         <span className={`precedence precedence-${message.precedence}`} data-testid="outbox-precedence-badge">
           {PRECEDENCE_LABELS[message.precedence]}
@@ -57,7 +61,9 @@ export function OutboxRow({ client, message, profileName, now, onChanged }: Outb
         <time dateTime={new Date(message.createdAt).toISOString()} title={`Queued ${formatUtcDateTime(message.createdAt)}`}>
           {formatAge(now - message.createdAt)} ago
         </time>
-        <span>{formatBytes(message.bytes)}</span>
+        <span data-testid="outbox-size" title="Its size as written, and what it costs against the destination’s budget once compressed">
+          {formatSize(message.bytes)} ({formatSize(message.wireBytes)} compressed)
+        </span>
         {message.attempts > 0 ? <span>{message.attempts === 1 ? '1 attempt' : `${message.attempts} attempts`}</span> : null}
         {message.classification === null ? null : <span className="tag">{message.classification}</span>}
         {message.partition === null ? null : (
@@ -78,6 +84,11 @@ export function OutboxRow({ client, message, profileName, now, onChanged }: Outb
       )}
       {canCancel || message.state === 'failed' ? (
         <div className="outbox-actions">
+          {message.state === 'queued' ? (
+            <button type="button" data-testid="outbox-edit" aria-pressed={editing} disabled={busy || editing} onClick={() => onEdit(message)}>
+              {editing ? 'Editing…' : 'Edit'}
+            </button>
+          ) : null}
           {message.state === 'queued' ? (
             <select aria-label="Precedence" data-testid="outbox-precedence" value={message.precedence} disabled={busy} onChange={(event) => setPrecedence(toPrecedence(event.target.value))}>
               {PRECEDENCES.map((precedence) => (

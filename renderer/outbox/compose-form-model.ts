@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { OutboxDraftSchema, formatReportTime, type MarkerKind, type OutboxContent, type OutboxDraft, type Precedence, type WireFormat } from '../../shared/outbox';
 import type { LatLon } from '../../shared/geo';
 import { issueSentence, type FieldWording } from '../connections/issue-sentence';
-import { parseLocation, type LocationReading } from './location';
+import { formatLocation, parseLocation, type LocationReading } from './location';
 
 export type ContentKind = OutboxContent['kind'];
 
@@ -103,6 +103,56 @@ export function withoutContent(fields: ComposeFormFields, now: number = Date.now
     sitrepPlans: blank.sitrepPlans,
     sitrepLogistics: blank.sitrepLogistics,
   };
+}
+
+/**
+ * The form as it would have been filled in to write this draft, so a queued message can be edited:
+ * validating what this returns gives back the same draft.
+ */
+export function composeFormFromDraft(draft: OutboxDraft, now: number = Date.now()): ComposeFormFields {
+  const envelope: ComposeFormFields = {
+    ...blankComposeForm(draft.profileId, now),
+    topic: draft.topic,
+    precedence: draft.precedence,
+    format: draft.format,
+    classification: draft.classification ?? '',
+    kind: draft.content.kind,
+  };
+  const content = draft.content;
+  switch (content.kind) {
+    case 'text':
+      return { ...envelope, text: content.text };
+    case 'marker':
+      return { ...envelope, marker: content.marker, label: content.label, location: formatLocation(content), remarks: content.remarks ?? '' };
+    case 'salute':
+      return {
+        ...envelope,
+        saluteSize: content.size,
+        saluteActivity: content.activity,
+        saluteLocation: formatLocation(content),
+        saluteUnit: content.unit,
+        saluteTime: reportTimeText(content.time),
+        saluteEquipment: content.equipment,
+      };
+    case 'sitrep':
+      return {
+        ...envelope,
+        sitrepUnit: content.unit,
+        sitrepLocation: content.location === null ? '' : formatLocation(content.location),
+        sitrepSituation: content.situation,
+        sitrepActions: content.actions,
+        sitrepPlans: content.plans ?? '',
+        sitrepLogistics: content.logistics ?? '',
+      };
+  }
+}
+
+/** A time typed in the form is to the minute; one written elsewhere may carry seconds, which are kept. */
+function reportTimeText(time: number): string {
+  if (time % 60_000 === 0) return formatReportTime(time);
+  const iso = new Date(time).toISOString();
+  const seconds = time % 1000 === 0 ? iso.slice(11, 19) : iso.slice(11, 23);
+  return `${iso.slice(0, 10)} ${seconds}Z`;
 }
 
 type WordedField =
@@ -248,8 +298,8 @@ function schemaErrors(error: z.ZodError, kind: ContentKind): ComposeFormErrors {
 
 export type TimeReading = { readonly ok: true; readonly time: number } | { readonly ok: false; readonly problem: string };
 
-/** 2026-11-26 14:05Z, with a T instead of the space, seconds, or no Z; always UTC. */
-const ISO_MINUTE = /^(\d{4})-(\d{2})-(\d{2})[T\s]+(\d{2}):(\d{2})(?::(\d{2}))?\s*Z?$/i;
+/** 2026-11-26 14:05Z, with a T instead of the space, seconds (and their fraction), or no Z; always UTC. */
+const ISO_MINUTE = /^(\d{4})-(\d{2})-(\d{2})[T\s]+(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*Z?$/i;
 /** A date-time group: day, hour, minute, the Z time zone, month and year, spaced or not: 261405ZNOV26. */
 const DATE_TIME_GROUP = /^(\d{2})(\d{2})(\d{2})\s*Z\s*([A-Z]{3})\s*(\d{2}|\d{4})$/i;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -263,18 +313,18 @@ export function parseReportTime(text: string, now: number): TimeReading {
   if (trimmed === '') return { ok: false, problem: 'Enter the time it was seen.' };
   const iso = ISO_MINUTE.exec(trimmed);
   const group = iso === null ? DATE_TIME_GROUP.exec(trimmed) : null;
-  let parts: readonly [number, number, number, number, number, number] | null = null;
+  let parts: readonly [number, number, number, number, number, number, number] | null = null;
   if (iso !== null) {
-    parts = [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6] ?? '0')];
+    parts = [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6] ?? '0'), Number((iso[7] ?? '').padEnd(3, '0'))];
   } else if (group !== null) {
     const month = MONTHS.indexOf((group[4] ?? '').toUpperCase()) + 1;
     const yearText = group[5] ?? '';
     const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
-    parts = month === 0 ? null : [year, month, Number(group[1]), Number(group[2]), Number(group[3]), 0];
+    parts = month === 0 ? null : [year, month, Number(group[1]), Number(group[2]), Number(group[3]), 0, 0];
   }
   if (parts === null) return { ok: false, problem: `Outpost cannot read “${trimmed}” as a time. Write it in ${REPORT_TIME_FORMATS}.` };
-  const [year, month, day, hour, minute, second] = parts;
-  const time = Date.UTC(year, month - 1, day, hour, minute, second);
+  const [year, month, day, hour, minute, second, millisecond] = parts;
+  const time = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   const back = new Date(time);
   const exists =
     back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day && back.getUTCHours() === hour && back.getUTCMinutes() === minute && second < 60;

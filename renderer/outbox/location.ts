@@ -28,6 +28,21 @@ export function parseLocation(text: string): LocationReading {
   return { ok: false, problem: `Outpost cannot read “${trimmed}” as a location. ${LOCATION_HINT}` };
 }
 
+/** “lat, lon” in decimal degrees, every digit kept, so parseLocation reads back the very same point. */
+export function formatLocation(point: LatLon): string {
+  return `${exactDecimal(point.lat)}, ${exactDecimal(point.lon)}`;
+}
+
+function exactDecimal(value: number): string {
+  const shortest = String(value);
+  // Below a millionth JavaScript writes an exponent, which the decimal pattern does not read; a
+  // degree is never as large as the 10^21 at which the exponent turns positive.
+  const [mantissa = shortest, exponent] = shortest.split('e');
+  if (exponent === undefined) return shortest;
+  const digits = mantissa.replace('-', '').replace('.', '');
+  return `${value < 0 ? '-' : ''}0.${'0'.repeat(-Number(exponent) - 1)}${digits}`;
+}
+
 function decimalDegrees(lat: number, lon: number): LocationReading {
   if (lat < -90 || lat > 90) return { ok: false, problem: 'The latitude comes first and lies between -90 and 90 degrees.' };
   if (lon < -180 || lon > 180) return { ok: false, problem: 'The longitude comes second and lies between -180 and 180 degrees.' };

@@ -33,6 +33,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'outbox.cancel': unused,
     'outbox.retry': unused,
     'outbox.setPrecedence': unused,
+    'outbox.edit': unused,
+    'outbox.destinations': unused,
+    'outbox.setBudget': unused,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import { watchPage, type PageWatch } from '../support/page-watch';
 const SCREENSHOT_DIR = 'test-results/e2e';
 const TOPIC = 'outpost.outbox';
 const PROFILE_ID = 'edge';
+const EDITED_LABEL = 'Enemy armour, moving north';
 
 describe('Given Outpost in web mode with a connection profile whose broker is down', () => {
   const dir = makeTempDir();
@@ -70,9 +71,25 @@ describe('Given Outpost in web mode with a connection profile whose broker is do
     await page.screenshot({ path: `${SCREENSHOT_DIR}/outbox-queued.png` });
   });
 
-  it('When the broker comes back, Then both are sent and nothing is left queued', async () => {
+  it('When the marker is edited while the broker is down, Then the edit is saved in place and Destinations shows both waiting for the topic', async () => {
+    const destination = page.getByTestId('outbox-destinations').getByTestId('destination-row');
+    await expect.poll(() => destination.getAttribute('data-topic'), { timeout: 10_000 }).toBe(TOPIC);
+    await expect.poll(() => destination.getByTestId('destination-queued').textContent(), { timeout: 10_000 }).toBe('2 queued');
+
+    await rows().filter({ hasText: 'Enemy armour' }).getByTestId('outbox-edit').click();
+    await expect.poll(() => page.getByTestId('compose-label').inputValue()).toBe('Enemy armour');
+    await page.getByTestId('compose-label').fill(EDITED_LABEL);
+    await page.getByTestId('compose-submit').click();
+
+    await expect.poll(() => page.getByTestId('compose-heading').textContent(), { timeout: 10_000 }).toBe('New message');
+    await expect.poll(() => rows().first().getByTestId('outbox-summary').textContent(), { timeout: 10_000 }).toContain(`“${EDITED_LABEL}”`);
+    await expect.poll(states).toEqual(['queued', 'queued']);
+  });
+
+  it('When the broker comes back, Then both are sent, the marker as edited, and nothing is left queued', async () => {
     await kafka.bringUp();
     await expect.poll(states, { timeout: 60_000, interval: 500 }).toEqual(['sent', 'sent']);
+    expect(await rows().first().getByTestId('outbox-summary').textContent()).toContain(`“${EDITED_LABEL}”`);
     await expect.poll(() => page.getByTestId('outbox-queued').textContent(), { timeout: 5_000 }).toBe('0 queued');
   });
 

@@ -9,6 +9,7 @@ describe('Given the time a SALUTE was seen, as typed', () => {
     ['2026-11-26T09:30Z', Date.UTC(2026, 10, 26, 9, 30)],
     ['2026-11-26 09:30', Date.UTC(2026, 10, 26, 9, 30)],
     ['2026-11-26 09:30:15z', Date.UTC(2026, 10, 26, 9, 30, 15)],
+    ['2026-11-26 09:30:15.25Z', Date.UTC(2026, 10, 26, 9, 30, 15, 250)],
     ['261405ZNOV26', Date.UTC(2026, 10, 26, 14, 5)],
     ['250930Z nov 2026', Date.UTC(2026, 10, 25, 9, 30)],
   ])('When it reads “%s”, Then it is that moment in UTC', (typed, expected) => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
+import type { NetworkLink } from './network-link';
 import { findFreePort } from './ports';
 
 /** A single-node Kafka broker owned by the calling test process. */
@@ -29,6 +30,8 @@ export interface RunningKafka {
 export interface StartKafkaOptions {
   /** Client port; a free one is picked when omitted. */
   port?: number;
+  /** Runs the broker inside the link's namespace, listening on its far end, so a test can cut the network under its clients. */
+  link?: NetworkLink;
 }
 
 const POM_PATH = fileURLToPath(new URL('../../.ci/kafka/pom.xml', import.meta.url));
@@ -42,19 +45,24 @@ const CONSOLE_LOG = 'console.log';
 // Sized for a 2-core CI machine: a single GC thread, and C1 only because it starts the JVM faster.
 const JVM_OPTIONS = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 
-/** Starts a fresh single-node KRaft broker (broker and controller in one process) on 127.0.0.1. */
+/**
+ * Starts a fresh single-node KRaft broker (broker and controller in one process) on 127.0.0.1, or on
+ * the far end of options.link. The controller stays on the loopback of whichever namespace it runs in.
+ */
 export async function startKafka(options: StartKafkaOptions = {}): Promise<RunningKafka> {
   const libsDir = locateKafkaLibs();
+  const namespace = options.link?.namespace;
+  const host = options.link?.peerAddress ?? '127.0.0.1';
   const port = options.port ?? (await findFreePort());
   const controllerPort = await findFreePort();
-  const brokers = [`127.0.0.1:${port}`];
+  const brokers = [`${host}:${port}`];
 
   const logDir = await mkdtemp(join(tmpdir(), 'outpost-kafka-'));
   const dataDir = join(logDir, 'data');
   await mkdir(dataDir);
   const serverProperties = join(logDir, 'server.properties');
   const log4jProperties = join(logDir, 'log4j2.properties');
-  await writeFile(serverProperties, renderServerProperties(port, controllerPort, dataDir));
+  await writeFile(serverProperties, renderServerProperties(host, port, controllerPort, dataDir));
   await writeFile(log4jProperties, renderLog4jProperties(join(logDir, SERVER_LOG)));
 
   const javaArguments = [
@@ -81,7 +89,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Runni
     const consoleLog = await open(join(logDir, CONSOLE_LOG), 'a');
     try {
       const stdio: StdioOptions = ['ignore', consoleLog.fd, consoleLog.fd];
-      broker = await spawnJava([...javaArguments, 'kafka.Kafka', serverProperties], stdio);
+      broker = await spawnJava([...javaArguments, 'kafka.Kafka', serverProperties], stdio, namespace);
       orphanGuard = startOrphanGuard(broker, logDir);
     } finally {
       await consoleLog.close();
@@ -92,7 +100,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Runni
   try {
     const consoleLog = await open(join(logDir, CONSOLE_LOG), 'a');
     try {
-      await formatStorage(javaArguments, serverProperties, ['ignore', consoleLog.fd, consoleLog.fd], logDir);
+      await formatStorage(javaArguments, serverProperties, ['ignore', consoleLog.fd, consoleLog.fd], logDir, namespace);
     } finally {
       await consoleLog.close();
     }
@@ -152,13 +160,13 @@ function locateKafkaLibs(): string {
   return libsDir;
 }
 
-function renderServerProperties(port: number, controllerPort: number, dataDir: string): string {
+function renderServerProperties(host: string, port: number, controllerPort: number, dataDir: string): string {
   return [
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `listeners=PLAINTEXT://${host}:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${host}:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
@@ -196,9 +204,15 @@ function javaCommand(): string {
   return javaHome ? join(javaHome, 'bin', 'java') : 'java';
 }
 
-/** Resolves once the JVM process exists; rejects with a readable sentence when Java cannot be started. */
-async function spawnJava(javaArguments: string[], stdio: StdioOptions): Promise<ChildProcess> {
-  const child = spawn(javaCommand(), javaArguments, { stdio });
+/**
+ * Resolves once the JVM process exists; rejects with a readable sentence when Java cannot be started.
+ * In a namespace, `ip netns exec` replaces itself with the JVM, so signals to the child reach the JVM.
+ */
+async function spawnJava(javaArguments: string[], stdio: StdioOptions, namespace: string | undefined): Promise<ChildProcess> {
+  const child =
+    namespace === undefined
+      ? spawn(javaCommand(), javaArguments, { stdio })
+      : spawn('ip', ['netns', 'exec', namespace, javaCommand(), ...javaArguments], { stdio });
   try {
     await once(child, 'spawn');
   } catch (error) {
@@ -209,11 +223,11 @@ async function spawnJava(javaArguments: string[], stdio: StdioOptions): Promise<
 }
 
 /** Writes the KRaft bootstrap metadata; --standalone makes this node the only voter of a dynamic quorum. */
-async function formatStorage(javaArguments: string[], serverProperties: string, stdio: StdioOptions, logDir: string): Promise<void> {
+async function formatStorage(javaArguments: string[], serverProperties: string, stdio: StdioOptions, logDir: string, namespace: string | undefined): Promise<void> {
   const clusterId = randomBytes(16).toString('base64url');
   // "=" keeps an id that starts with "-" from being parsed as an option.
   const formatArguments = ['format', `--config=${serverProperties}`, `--cluster-id=${clusterId}`, '--standalone'];
-  const formatter = await spawnJava([...javaArguments, 'kafka.tools.StorageTool', ...formatArguments], stdio);
+  const formatter = await spawnJava([...javaArguments, 'kafka.tools.StorageTool', ...formatArguments], stdio, namespace);
   await once(formatter, 'exit');
   if (formatter.exitCode !== 0) {
     throw new Error(`Formatting the Kafka storage failed (${describeExit(formatter)}).\n${await brokerLogTail(logDir)}`);

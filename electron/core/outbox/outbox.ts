@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { OutboxCounts, OutboxDraft, OutboxMessage, OutboxState, Precedence } from '../../../shared/outbox';
+import type { DestinationStatus, OutboxCounts, OutboxDraft, OutboxMessage, OutboxState, Precedence } from '../../../shared/outbox';
 import type { Clock, Log, Secrets } from '../ports';
-import type { OutboundDestination, Store } from '../store/store';
+import type { OutboundBacklog, OutboundDestination, Store } from '../store/store';
 import { UserFacingError } from '../user-facing-error';
+import { gzippedSize } from './compressed-size';
 import { createOutboxSender, type OutboxSender } from './outbox-sender';
 import { encodeWireMessage } from './wire-message';
 
@@ -21,6 +22,12 @@ export interface Outbox {
   retry(id: string): OutboxMessage;
   /** A queued message only; one being sent is already past the queue. */
   setPrecedence(id: string, precedence: Precedence): OutboxMessage;
+  /** Rewrites a queued message; it keeps its id, its time and its place in the queue. */
+  edit(id: string, draft: OutboxDraft): OutboxMessage;
+  /** Every destination with something queued or a budget set, with its estimated time to drain. */
+  destinations(): DestinationStatus[];
+  /** Limits a destination to a byte rate, charged after compression; null lifts the limit. */
+  setBudget(destination: OutboundDestination, bytesPerSecond: number | null): DestinationStatus;
   /** Newest first; every state when `states` is null. */
   list(states: readonly OutboxState[] | null, limit: number): OutboxMessage[];
   counts(): OutboxCounts;
@@ -46,7 +53,7 @@ export function createOutbox(options: {
 
   const wakeSender = (destination: OutboundDestination): void => {
     if (!started || stopped) return;
-    const key = `${destination.profileId}\u0000${destination.topic}`;
+    const key = destinationKey(destination);
     let sender = senders.get(key);
     if (sender === undefined) {
       sender = createOutboxSender({
@@ -74,14 +81,35 @@ export function createOutbox(options: {
     return message;
   };
 
+  const requireProfile = (profileId: string): void => {
+    if (!store.listProfiles().some((profile) => profile.id === profileId)) {
+      throw new UserFacingError(`There is no connection profile with the id ${profileId}; pick one from the Connections tab, then send the message again.`);
+    }
+  };
+
+  /** Writes a queued message anew with the same id and time, so a receiver still sees one message. */
+  const revise = (message: OutboxMessage, draft: OutboxDraft, note: string): OutboxMessage | null => {
+    const payload = encodeWireMessage(draft, message.id, message.createdAt);
+    return store.reviseOutbound(message.id, { draft, payload, wireBytes: gzippedSize([payload]), at: clock.now(), note });
+  };
+
+  const statusOf = (backlog: OutboundBacklog): DestinationStatus => {
+    const progress = senders.get(destinationKey(backlog))?.progress();
+    const measured = progress?.measuredBytesPerSecond ?? null;
+    // A budget just lowered holds before the measurement catches up with it.
+    const rate = measured === null ? backlog.budgetBytesPerSecond : Math.min(measured, backlog.budgetBytesPerSecond ?? measured);
+    // The queue's cost is summed per message; a batch compresses better, by the ratio last seen.
+    const drainSeconds = backlog.queued === 0 ? 0 : rate === null ? null : (backlog.queuedWireBytes * (progress?.batchCompression ?? 1)) / rate;
+    return { ...backlog, sentWireBytes: progress?.sentWireBytes ?? 0, measuredBytesPerSecond: measured, drainSeconds, waiting: backlog.queued === 0 ? null : (progress?.waiting ?? null) };
+  };
+
   return {
     enqueue(draft) {
-      if (!store.listProfiles().some((profile) => profile.id === draft.profileId)) {
-        throw new UserFacingError(`There is no connection profile with the id ${draft.profileId}; pick one from the Connections tab, then send the message again.`);
-      }
+      requireProfile(draft.profileId);
       const id = randomUUID();
       const createdAt = clock.now();
-      const message = store.enqueueOutbound({ id, draft, payload: encodeWireMessage(draft, id, createdAt), createdAt });
+      const payload = encodeWireMessage(draft, id, createdAt);
+      const message = store.enqueueOutbound({ id, draft, payload, wireBytes: gzippedSize([payload]), createdAt });
       wakeSender(draft);
       return changed(message);
     },
@@ -106,9 +134,34 @@ export function createOutbox(options: {
     },
 
     setPrecedence(id, precedence) {
-      const updated = store.reprioritiseOutbound(id, precedence, clock.now());
+      const message = existing(id);
+      const updated = message.state === 'queued' ? revise(message, { ...draftOf(message), precedence }, `Precedence set to ${precedence.toUpperCase()}.`) : null;
       if (updated === null) throw new UserFacingError(`Only a queued message can change precedence; this one is ${existing(id).state}.`);
       return changed(updated);
+    },
+
+    edit(id, draft) {
+      requireProfile(draft.profileId);
+      const message = existing(id);
+      const updated = message.state === 'queued' ? revise(message, draft, 'Edited by the analyst.') : null;
+      if (updated === null) {
+        const { state } = existing(id);
+        throw new UserFacingError(
+          state === 'sending'
+            ? 'This message is being sent right now and can no longer be edited; send a correction as a new message.'
+            : `Only a queued message can be edited; this one is ${state}.`,
+        );
+      }
+      wakeSender(updated);
+      return changed(updated);
+    },
+
+    destinations: () => store.outboundBacklogs().map(statusOf),
+
+    setBudget(destination, bytesPerSecond) {
+      store.setOutboundBudget(destination, bytesPerSecond);
+      const backlog = store.outboundBacklogs().find((candidate) => destinationKey(candidate) === destinationKey(destination));
+      return statusOf(backlog ?? { ...destination, queued: 0, queuedWireBytes: 0, budgetBytesPerSecond: null });
     },
 
     list: (states, limit) => store.listOutbound(states, limit),
@@ -131,4 +184,13 @@ export function createOutbox(options: {
       senders.clear();
     },
   };
+}
+
+function destinationKey(destination: OutboundDestination): string {
+  return `${destination.profileId}\u0000${destination.topic}`;
+}
+
+function draftOf(message: OutboxMessage): OutboxDraft {
+  const { profileId, topic, precedence, format, classification, content } = message;
+  return { profileId, topic, precedence, format, classification, content };
 }

@@ -5,12 +5,12 @@ import {
   PRECEDENCES,
   WIRE_FORMATS,
   type OutboxCounts,
+  type OutboxDraft,
   type OutboxHistoryEntry,
   type OutboxMessage,
   type OutboxState,
-  type Precedence,
 } from '../../../shared/outbox';
-import type { NewOutboundMessage, OutboundDestination, OutboundTransition, Store } from './store';
+import type { NewOutboundMessage, OutboundBacklog, OutboundDestination, OutboundRevision, OutboundTransition, QueuedOutbound, Store } from './store';
 
 interface MessageRow {
   seq: number;
@@ -23,6 +23,7 @@ interface MessageRow {
   classification: string | null;
   content: string;
   bytes: number;
+  wire_bytes: number;
   attempts: number;
   reason: string | null;
   partition: number | null;
@@ -44,14 +45,18 @@ type OutboxTables = Pick<
   | 'listOutbound'
   | 'countOutbound'
   | 'outboundDestinations'
-  | 'nextOutbound'
+  | 'queuedOutbound'
   | 'transitionOutbound'
-  | 'reprioritiseOutbound'
+  | 'transitionOutboundMany'
+  | 'reviseOutbound'
+  | 'outboundBacklogs'
+  | 'outboundBudget'
+  | 'setOutboundBudget'
   | 'requeueInterruptedOutbound'
 >;
 
 /** Every column but the payload, which only the sender needs. */
-const MESSAGE_COLUMNS = `seq, id, profile_id, topic, precedence, state, format, classification, content, bytes, attempts, reason,
+const MESSAGE_COLUMNS = `seq, id, profile_id, topic, precedence, state, format, classification, content, bytes, wire_bytes, attempts, reason,
   partition, "offset", created_at, updated_at`;
 
 /**
@@ -62,9 +67,9 @@ const MESSAGE_COLUMNS = `seq, id, profile_id, topic, precedence, state, format, 
 export function createOutboxTables(db: Database): OutboxTables {
   const insertMessage = db.prepare(`
     INSERT INTO outbox_messages (id, profile_id, topic, precedence, state, format, classification, content, payload, bytes,
-                                 created_at, updated_at)
+                                 wire_bytes, created_at, updated_at)
     VALUES (@id, @profileId, @topic, @precedence, 'queued', @format, @classification, @content, @payload, @bytes,
-            @createdAt, @createdAt)`);
+            @wireBytes, @createdAt, @createdAt)`);
   const insertHistory = db.prepare<[number, string, number, string | null]>(
     'INSERT INTO outbox_history (message_seq, state, at, note) VALUES (?, ?, ?, ?)',
   );
@@ -82,11 +87,25 @@ export function createOutboxTables(db: Database): OutboxTables {
   const selectDestinations = db.prepare<[], OutboundDestination>(
     "SELECT DISTINCT profile_id AS profileId, topic FROM outbox_messages WHERE state = 'queued' ORDER BY profile_id, topic",
   );
-  const selectNext = db.prepare<[string, string], MessageRow & { payload: Buffer }>(
-    `SELECT ${MESSAGE_COLUMNS}, payload FROM outbox_messages
+  const selectQueued = db.prepare<[string, string], { id: string; precedence: string; bytes: number; wire_bytes: number; reason: string | null; payload: Buffer }>(
+    `SELECT id, precedence, bytes, wire_bytes, reason, payload FROM outbox_messages
      WHERE state = 'queued' AND profile_id = ? AND topic = ?
-     ORDER BY precedence_rank, seq LIMIT 1`,
+     ORDER BY precedence_rank, seq`,
   );
+  const selectBacklogs = db.prepare<[], { profileId: string; topic: string; queued: number; queuedWireBytes: number; budgetBytesPerSecond: number | null }>(`
+    SELECT profile_id AS profileId, topic, sum(queued) AS queued, sum(wire_bytes) AS queuedWireBytes, max(budget) AS budgetBytesPerSecond
+    FROM (
+      SELECT profile_id, topic, count(*) AS queued, sum(wire_bytes) AS wire_bytes, NULL AS budget
+      FROM outbox_messages WHERE state = 'queued' GROUP BY profile_id, topic
+      UNION ALL
+      SELECT profile_id, topic, 0, 0, bytes_per_second FROM outbox_budgets
+    )
+    GROUP BY profile_id, topic ORDER BY profile_id, topic`);
+  const selectBudget = db.prepare<[string, string], number>('SELECT bytes_per_second FROM outbox_budgets WHERE profile_id = ? AND topic = ?').pluck();
+  const upsertBudget = db.prepare<[string, string, number]>(
+    'INSERT INTO outbox_budgets (profile_id, topic, bytes_per_second) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET bytes_per_second = excluded.bytes_per_second',
+  );
+  const deleteBudget = db.prepare<[string, string]>('DELETE FROM outbox_budgets WHERE profile_id = ? AND topic = ?');
   // A reason or placement that is not given leaves the stored one as it is.
   const updateState = db.prepare<
     {
@@ -111,9 +130,34 @@ export function createOutboxTables(db: Database): OutboxTables {
       attempts = attempts + @attempts
     WHERE id = @id AND state IN (SELECT value FROM json_each(@from))
     RETURNING seq`);
-  const updatePrecedence = db.prepare<[string, number, string], { seq: number }>(
-    "UPDATE outbox_messages SET precedence = ?, updated_at = ? WHERE id = ? AND state = 'queued' RETURNING seq",
+  // The messages arrive as a JSON array of {id, partition, offset}, so that one statement moves a whole batch.
+  const updateStates = db.prepare<
+    { moving: string; from: string; state: OutboxState; at: number; replaceReason: number; reason: string | null; attempts: number },
+    { seq: number; id: string }
+  >(`
+    UPDATE outbox_messages SET
+      state = @state,
+      updated_at = @at,
+      reason = CASE WHEN @replaceReason THEN @reason ELSE reason END,
+      partition = coalesce(moving.partition, outbox_messages.partition),
+      "offset" = coalesce(moving.placed_at, outbox_messages."offset"),
+      attempts = attempts + @attempts
+    FROM (SELECT value ->> 'id' AS id, value ->> 'partition' AS partition, value ->> 'offset' AS placed_at FROM json_each(@moving)) AS moving
+    WHERE outbox_messages.id = moving.id AND outbox_messages.state IN (SELECT value FROM json_each(@from))
+    RETURNING outbox_messages.seq AS seq, outbox_messages.id AS id`);
+  const insertHistories = db.prepare<{ seqs: string; state: OutboxState; at: number; note: string | null }>(
+    'INSERT INTO outbox_history (message_seq, state, at, note) SELECT value, @state, @at, @note FROM json_each(@seqs)',
   );
+  // Destination, precedence and wording may all change; the queue place (seq) and createdAt stay.
+  const updateQueued = db.prepare<
+    { id: string; profileId: string; topic: string; precedence: string; format: string; classification: string | null; content: string; payload: Uint8Array; bytes: number; wireBytes: number; at: number },
+    { seq: number }
+  >(`
+    UPDATE outbox_messages SET
+      profile_id = @profileId, topic = @topic, precedence = @precedence, format = @format, classification = @classification,
+      content = @content, payload = @payload, bytes = @bytes, wire_bytes = @wireBytes, reason = NULL, updated_at = @at
+    WHERE id = @id AND state = 'queued'
+    RETURNING seq`);
   const noteRequeued = db.prepare<[number, string]>(
     "INSERT INTO outbox_history (message_seq, state, at, note) SELECT seq, 'queued', ?, ? FROM outbox_messages WHERE state = 'sending' ORDER BY seq",
   );
@@ -132,6 +176,7 @@ export function createOutboxTables(db: Database): OutboxTables {
     state: oneOf(OUTBOX_STATES, row.state),
     reason: row.reason,
     bytes: row.bytes,
+    wireBytes: row.wire_bytes,
     attempts: row.attempts,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -150,26 +195,15 @@ export function createOutboxTables(db: Database): OutboxTables {
   };
 
   const enqueue = db.transaction((message: NewOutboundMessage): OutboxMessage => {
-    const { draft } = message;
-    const { lastInsertRowid } = insertMessage.run({
-      id: message.id,
-      profileId: draft.profileId,
-      topic: draft.topic,
-      precedence: draft.precedence,
-      format: draft.format,
-      classification: draft.classification,
-      content: JSON.stringify(draft.content),
-      payload: message.payload,
-      bytes: message.payload.byteLength,
-      createdAt: message.createdAt,
-    });
+    const { lastInsertRowid } = insertMessage.run({ id: message.id, ...draftColumns(message.draft, message.payload, message.wireBytes), createdAt: message.createdAt });
     insertHistory.run(Number(lastInsertRowid), 'queued', message.createdAt, null);
     return readWritten(message.id);
   });
-  const transition = db.transaction((id: string, from: readonly OutboxState[], change: OutboundTransition): OutboxMessage | null => {
+  /** The seq of the message moved, or null when it was not in one of `from`. */
+  const applyTransition = (id: string, from: string, change: OutboundTransition): number | null => {
     const updated = updateState.get({
       id,
-      from: JSON.stringify(from),
+      from,
       state: change.state,
       at: change.at,
       replaceReason: change.reason === undefined ? 0 : 1,
@@ -180,12 +214,34 @@ export function createOutboxTables(db: Database): OutboxTables {
     });
     if (updated === undefined) return null;
     insertHistory.run(updated.seq, change.state, change.at, change.note ?? null);
-    return readWritten(id);
+    return updated.seq;
+  };
+  const transition = db.transaction((id: string, from: readonly OutboxState[], change: OutboundTransition): OutboxMessage | null =>
+    applyTransition(id, JSON.stringify(from), change) === null ? null : readWritten(id),
+  );
+  const transitionMany = db.transaction((from: readonly OutboxState[], changes: readonly { readonly id: string; readonly change: OutboundTransition }[]): string[] => {
+    const moved = new Set<string>();
+    // One statement per kind of change rather than one per message: a batch of hundreds commits in milliseconds.
+    for (const group of groupByChange(changes)) {
+      const { change } = group;
+      const rows = updateStates.all({
+        moving: JSON.stringify(group.moving),
+        from: JSON.stringify(from),
+        state: change.state,
+        at: change.at,
+        replaceReason: change.reason === undefined ? 0 : 1,
+        reason: change.reason ?? null,
+        attempts: change.attempt === true ? 1 : 0,
+      });
+      insertHistories.run({ seqs: JSON.stringify(rows.map((row) => row.seq)), state: change.state, at: change.at, note: change.note ?? null });
+      for (const row of rows) moved.add(row.id);
+    }
+    return changes.filter(({ id }) => moved.has(id)).map(({ id }) => id);
   });
-  const reprioritise = db.transaction((id: string, precedence: Precedence, at: number): OutboxMessage | null => {
-    const updated = updatePrecedence.get(precedence, at, id);
+  const revise = db.transaction((id: string, revision: OutboundRevision): OutboxMessage | null => {
+    const updated = updateQueued.get({ id, ...draftColumns(revision.draft, revision.payload, revision.wireBytes), at: revision.at });
     if (updated === undefined) return null;
-    insertHistory.run(updated.seq, 'queued', at, `Precedence set to ${precedence.toUpperCase()}.`);
+    insertHistory.run(updated.seq, 'queued', revision.at, revision.note);
     return readWritten(id);
   });
   const requeueInterrupted = db.transaction((at: number, note: string): number => {
@@ -205,13 +261,43 @@ export function createOutboxTables(db: Database): OutboxTables {
       return counts;
     },
     outboundDestinations: () => selectDestinations.all(),
-    nextOutbound({ profileId, topic }) {
-      const row = selectNext.get(profileId, topic);
-      return row === undefined ? null : { message: messageFromRow(row), payload: row.payload };
+    queuedOutbound({ profileId, topic }, fits) {
+      const taken: QueuedOutbound[] = [];
+      let bytesBefore = 0;
+      // Iterated, not read whole: a sender takes a batch off the front of a queue that may be long.
+      for (const row of selectQueued.iterate(profileId, topic)) {
+        const next: QueuedOutbound = { id: row.id, precedence: oneOf(PRECEDENCES, row.precedence), bytes: row.bytes, wireBytes: row.wire_bytes, reason: row.reason, payload: row.payload };
+        if (!fits(next, taken.length, bytesBefore)) break;
+        taken.push(next);
+        bytesBefore += next.bytes;
+      }
+      return taken;
     },
     transitionOutbound: (id, from, change) => transition.immediate(id, from, change),
-    reprioritiseOutbound: (id, precedence, at) => reprioritise.immediate(id, precedence, at),
+    transitionOutboundMany: (from, changes) => transitionMany.immediate(from, changes),
+    reviseOutbound: (id, revision) => revise.immediate(id, revision),
+    outboundBacklogs: (): OutboundBacklog[] => selectBacklogs.all(),
+    outboundBudget: ({ profileId, topic }) => selectBudget.get(profileId, topic) ?? null,
+    setOutboundBudget({ profileId, topic }, bytesPerSecond) {
+      if (bytesPerSecond === null) deleteBudget.run(profileId, topic);
+      else upsertBudget.run(profileId, topic, bytesPerSecond);
+    },
     requeueInterruptedOutbound: (at, note) => requeueInterrupted.immediate(at, note),
+  };
+}
+
+/** A message's columns as the analyst wrote it, for a new row or a rewritten one. */
+function draftColumns(draft: OutboxDraft, payload: Uint8Array, wireBytes: number) {
+  return {
+    profileId: draft.profileId,
+    topic: draft.topic,
+    precedence: draft.precedence,
+    format: draft.format,
+    classification: draft.classification,
+    content: JSON.stringify(draft.content),
+    payload,
+    bytes: payload.byteLength,
+    wireBytes,
   };
 }
 
@@ -220,4 +306,22 @@ function oneOf<T extends string>(allowed: readonly T[], value: string): T {
   const known = allowed.find((candidate) => candidate === value);
   if (known === undefined) throw new Error(`The outbox holds "${value}" where one of ${allowed.join(', ')} was expected.`);
   return known;
+}
+
+/** Changes that differ only in where each message landed, grouped so that each group is one UPDATE. */
+function groupByChange(
+  changes: readonly { readonly id: string; readonly change: OutboundTransition }[],
+): { readonly change: OutboundTransition; readonly moving: { id: string; partition: number | null; offset: string | null }[] }[] {
+  const groups = new Map<string, { readonly change: OutboundTransition; readonly moving: { id: string; partition: number | null; offset: string | null }[] }>();
+  for (const { id, change } of changes) {
+    const { partition, offset, ...common } = change;
+    const key = JSON.stringify(common);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { change: common, moving: [] };
+      groups.set(key, group);
+    }
+    group.moving.push({ id, partition: partition ?? null, offset: offset ?? null });
+  }
+  return [...groups.values()];
 }

@@ -56,15 +56,25 @@ export interface Store {
   countOutbound(): OutboxCounts;
   /** Each profile and topic that has queued messages. */
   outboundDestinations(): OutboundDestination[];
-  /** The queued message to send next to a destination: highest precedence first, then oldest; null when none. */
-  nextOutbound(destination: OutboundDestination): OutboundToSend | null;
+  /**
+   * The queued messages of a destination in sending order (highest precedence first, then oldest),
+   * as many as `fits` accepts: it sees each with the running totals before it and returns false to stop.
+   */
+  queuedOutbound(destination: OutboundDestination, fits: (next: QueuedOutbound, countBefore: number, bytesBefore: number) => boolean): QueuedOutbound[];
   /**
    * Moves a message to a new state, only if it is in one of `from` now, and records the change in
    * its history; null when it was not (already sent, cancelled meanwhile, or unknown).
    */
   transitionOutbound(id: string, from: readonly OutboxState[], change: OutboundTransition): OutboxMessage | null;
-  /** Gives a queued message a new precedence; null when it is not queued. */
-  reprioritiseOutbound(id: string, precedence: Precedence, at: number): OutboxMessage | null;
+  /** transitionOutbound for many messages in one commit; returns the ids that moved. */
+  transitionOutboundMany(from: readonly OutboxState[], changes: readonly { readonly id: string; readonly change: OutboundTransition }[]): string[];
+  /** Rewrites a queued message in place, keeping its id and its place in the queue; null when it is not queued. */
+  reviseOutbound(id: string, revision: OutboundRevision): OutboxMessage | null;
+  /** Each destination with something queued or a budget, with its backlog. */
+  outboundBacklogs(): OutboundBacklog[];
+  /** The destination's byte rate, or null for no limit. */
+  outboundBudget(destination: OutboundDestination): number | null;
+  setOutboundBudget(destination: OutboundDestination, bytesPerSecond: number | null): void;
   /** Puts back in the queue every message a previous run left sending; returns how many. */
   requeueInterruptedOutbound(at: number, note: string): number;
 
@@ -82,17 +92,39 @@ export interface NewOutboundMessage {
   readonly draft: OutboxDraft;
   /** The message as written on the wire (before compression). */
   readonly payload: Uint8Array;
+  /** The payload's size compressed on its own. */
+  readonly wireBytes: number;
   readonly createdAt: number;
+}
+
+export interface OutboundRevision {
+  readonly draft: OutboxDraft;
+  readonly payload: Uint8Array;
+  readonly wireBytes: number;
+  readonly at: number;
+  /** Why, for the message's history. */
+  readonly note: string;
+}
+
+/** What a sender needs of a queued message, without its history. */
+export interface QueuedOutbound {
+  readonly id: string;
+  readonly precedence: Precedence;
+  readonly bytes: number;
+  readonly wireBytes: number;
+  readonly reason: string | null;
+  readonly payload: Uint8Array;
+}
+
+export interface OutboundBacklog extends OutboundDestination {
+  readonly queued: number;
+  readonly queuedWireBytes: number;
+  readonly budgetBytesPerSecond: number | null;
 }
 
 export interface OutboundDestination {
   readonly profileId: string;
   readonly topic: string;
-}
-
-export interface OutboundToSend {
-  readonly message: OutboxMessage;
-  readonly payload: Uint8Array;
 }
 
 export interface OutboundTransition {

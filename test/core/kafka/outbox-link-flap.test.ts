@@ -9,6 +9,7 @@ import { createStore, type Store } from '../../../electron/core/store/store';
 import { anOutboxDraft } from '../../builders/outbox-draft-builder';
 import { createTopic, startKafka, type RunningKafka } from '../../support/kafka';
 import { memorySecrets } from '../../support/memory-secrets';
+import { createNetworkLink, type NetworkLink } from '../../support/network-link';
 import { readWholeTopic, summariseArrivals, type ArrivalSummary } from '../../support/outbox-receiver';
 import { recordingLog } from '../../support/recording-log';
 import { makeTempDir } from '../../support/temp-dir';
@@ -17,7 +18,8 @@ import { waitFor } from '../../support/wait-for';
 const TOPIC = 'outbox-link-flap';
 const KEY = 'e'.repeat(64);
 const QUEUED_AT_START = 1_500;
-/** The analyst keeps writing while the link is down, so every return finds something queued. */
+const LINK_BITS_PER_SECOND = 64_000;
+/** The analyst keeps writing while the link is cut, so every return finds something queued. */
 const QUEUED_PER_OUTAGE = 100;
 const CYCLES = 3;
 const DOWN_MS = 3_000;
@@ -28,19 +30,20 @@ const PROGRESS_WITHIN_MS = 15_000;
 const TOTAL = QUEUED_AT_START + CYCLES * QUEUED_PER_OUTAGE;
 
 interface Cycle {
-  /** Counts as the broker was taken down. */
-  readonly atTakeDown: OutboxCounts;
-  /** Sent count when the broker answered again. */
+  /** Counts as the link was cut. */
+  readonly atCut: OutboxCounts;
+  /** Sent count when the link came back; an answer already on its way at the cut may have raised it meanwhile. */
   readonly sentAtReturn: number;
-  /** From the broker answering again to the first rise of the sent count. */
+  /** From the link coming back to the first rise of the sent count. */
   readonly firstProgressMs: number;
-  /** How long the broker stayed up before the next outage, or before the rest drained after the last one. */
+  /** How long the link stayed up before the next outage, or before the rest drained after the last one. */
   readonly upMs: number;
 }
 
-describe('Given 1,500 messages draining while the broker goes down and comes back three times', () => {
+describe('Given 1,500 messages draining over a 64 kbit/s link that is cut and restored three times', () => {
   const dir = makeTempDir();
   const log = recordingLog();
+  let link: NetworkLink;
   let kafka: RunningKafka;
   let store: Store;
   let outbox: Outbox;
@@ -48,6 +51,8 @@ describe('Given 1,500 messages draining while the broker goes down and comes bac
   const cycles: Cycle[] = [];
   let finalCounts: OutboxCounts;
   let summary: ArrivalSummary;
+  /** Ids that arrived more often than the sender tried them; each copy needs a send of its own. */
+  let copiesBeyondAttempts: string[];
 
   const enqueue = (count: number): void => {
     for (let i = 0; i < count; i += 1) {
@@ -59,23 +64,28 @@ describe('Given 1,500 messages draining while the broker goes down and comes bac
 
   beforeAll(async () => {
     const began = Date.now();
-    kafka = await startKafka();
+    // A hard cut, not a stopped broker: packets vanish and open connections hang until the link returns.
+    link = await createNetworkLink();
+    kafka = await startKafka({ link });
     await createTopic(kafka.brokers, TOPIC, 1);
+    // A radio link, with the budget an analyst would set for it: the drain lasts through every cut, one short request at a time.
+    await link.limitRate(LINK_BITS_PER_SECOND);
 
     store = createStore(openDatabase({ file: join(dir.path, 'cache.db'), key: KEY }));
     store.saveProfile({ id: 'edge', name: 'Edge', brokers: kafka.brokers, clientId: 'outpost-test', groupId: null, tls: null, sasl: null, enabled: true });
     outbox = createOutbox({ store, secrets: memorySecrets(), clock: systemClock, log, onChange: () => undefined, backoff: { baseMs: 250, capMs: 2_000 } });
+    outbox.setBudget({ profileId: 'edge', topic: TOPIC }, LINK_BITS_PER_SECOND / 8);
     outbox.start();
     enqueue(QUEUED_AT_START);
 
     // The first outage comes once draining is well under way.
     await waitFor(() => outbox.counts().sent, (sent) => sent >= 100, 60_000, 20);
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
-      const atTakeDown = outbox.counts();
-      await kafka.takeDown();
+      const atCut = outbox.counts();
+      await link.cut();
       enqueue(QUEUED_PER_OUTAGE);
       await delay(DOWN_MS);
-      await kafka.bringUp();
+      await link.restore();
       const backAt = Date.now();
       const sentAtReturn = outbox.counts().sent;
       await waitFor(() => outbox.counts().sent, (sent) => sent > sentAtReturn, PROGRESS_WITHIN_MS + 15_000, 25);
@@ -84,35 +94,45 @@ describe('Given 1,500 messages draining while the broker goes down and comes bac
         const upFor = UP_MS - firstProgressMs;
         if (upFor > 0) await waitFor(() => outbox.counts().queued, (queued) => queued <= BACKLOG_RESERVE, upFor, 25);
       }
-      cycles.push({ atTakeDown, sentAtReturn, firstProgressMs, upMs: Date.now() - backAt });
+      cycles.push({ atCut, sentAtReturn, firstProgressMs, upMs: Date.now() - backAt });
     }
 
     const lastReturn = Date.now();
     finalCounts = await waitFor(() => outbox.counts(), (c) => c.sent + c.failed + c.cancelled === TOTAL, 90_000, 100);
     const drainMs = Date.now() - lastReturn;
-    summary = summariseArrivals(await readWholeTopic(kafka.brokers, TOPIC, 90_000), queuedIds);
+    const arrivals = await readWholeTopic(kafka.brokers, TOPIC, 90_000);
+    summary = summariseArrivals(arrivals, queuedIds);
+    copiesBeyondAttempts = summary.duplicatedIds.filter(
+      (id) => arrivals.filter((arrival) => arrival.id === id).length > (store.readOutbound(id)?.attempts ?? 0),
+    );
     const warnings = log.entries.filter((entry) => entry.level === 'warn').length;
     console.log(
       `[outbox-link-flap] ${cycles
-        .map((c, i) => `cycle ${i + 1}: down at sent=${c.atTakeDown.sent} queued=${c.atTakeDown.queued} sending=${c.atTakeDown.sending}, back at sent=${c.sentAtReturn}, first progress ${c.firstProgressMs} ms, up ${c.upMs} ms`)
+        .map((c, i) => `cycle ${i + 1}: cut at sent=${c.atCut.sent} queued=${c.atCut.queued} sending=${c.atCut.sending}, back at sent=${c.sentAtReturn}, first progress ${c.firstProgressMs} ms, up ${c.upMs} ms`)
         .join('; ')}; rest drained in ${drainMs} ms; records=${summary.records} distinct=${summary.distinctIds} duplicates=${summary.duplicates}; ` +
         `${warnings} warnings logged; whole setup ${Date.now() - began} ms`,
     );
   }, 300_000);
 
   afterAll(async () => {
-    await outbox?.stop();
-    store?.close();
-    await kafka?.stop();
-    dir.remove();
+    try {
+      // Should setup have failed mid-outage, the sender and the broker would otherwise stop only after their timeouts.
+      await link?.restore();
+      await outbox?.stop();
+      store?.close();
+      await kafka?.stop();
+    } finally {
+      await link?.remove();
+      dir.remove();
+    }
   }, 60_000);
 
-  it('Then the broker went down each time with messages still queued', () => {
+  it('Then the link was cut each time with messages still queued', () => {
     expect(cycles).toHaveLength(CYCLES);
-    for (const cycle of cycles) expect(cycle.atTakeDown.queued + cycle.atTakeDown.sending).toBeGreaterThan(0);
+    for (const cycle of cycles) expect(cycle.atCut.queued + cycle.atCut.sending).toBeGreaterThan(0);
   });
 
-  it('Then after each return the sent count rises within 15 s', () => {
+  it('Then after each return of the link the sent count rises within 15 s', () => {
     for (const cycle of cycles) expect(cycle.firstProgressMs).toBeLessThanOrEqual(PROGRESS_WITHIN_MS);
   });
 
@@ -125,7 +145,8 @@ describe('Given 1,500 messages draining while the broker goes down and comes bac
     expect(summary.unknownIds).toEqual([]);
     expect(summary.keyMismatches).toBe(0);
     expect(summary.distinctIds).toBe(TOTAL);
-    // A copy can only come from a send cut off by an outage, at most one per outage.
-    expect(summary.duplicates).toBeLessThanOrEqual(CYCLES);
+    // A send whose answer the cut swallowed goes again through a new producer, which the broker cannot
+    // recognise as the same; so a copy is allowed, but never more copies of an id than sends of it.
+    expect(copiesBeyondAttempts).toEqual([]);
   });
 });

@@ -102,4 +102,71 @@ describe('Given the outbox over a real store', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(store.readOutbound(message.id)?.history.filter((h) => h.state === 'queued')).toHaveLength(2);
   });
+
+  it('When a JSON message gets a new precedence, Then the bytes it goes as say the new precedence too', () => {
+    const message = outbox.enqueue(anOutboxDraft({ precedence: 'routine', format: 'json' }));
+    outbox.setPrecedence(message.id, 'flash');
+    expect(JSON.parse(queuedPayloadText(message.profileId, message.topic))).toMatchObject({ id: message.id, precedence: 'flash', createdAt: message.createdAt });
+  });
+
+  it('When a queued message is edited, Then it keeps its id and time, goes as the new text, and its history says so', () => {
+    const message = outbox.enqueue(anOutboxDraft({ format: 'json', content: { kind: 'text', text: 'Convoy at checkpoint 3.' } }));
+    clock.advance(5_000);
+
+    const edited = outbox.edit(message.id, anOutboxDraft({ format: 'json', content: { kind: 'text', text: 'Convoy at checkpoint 4.' } }));
+
+    expect(edited).toMatchObject({ id: message.id, createdAt: message.createdAt, updatedAt: clock.now(), state: 'queued', content: { text: 'Convoy at checkpoint 4.' } });
+    expect(edited.history.at(-1)).toEqual({ state: 'queued', at: clock.now(), note: 'Edited by the analyst.' });
+    expect(JSON.parse(queuedPayloadText(message.profileId, message.topic))).toMatchObject({ id: message.id, text: 'Convoy at checkpoint 4.' });
+    expect(outbox.counts().queued).toBe(1);
+  });
+
+  it('When a message no longer queued is edited, or an edit names an unknown profile, Then it is refused with a sentence and nothing changes', () => {
+    const message = outbox.enqueue(anOutboxDraft());
+    expect(() => outbox.edit(message.id, anOutboxDraft({ profileId: 'nowhere' }))).toThrow(/no connection profile with the id nowhere/);
+    store.transitionOutbound(message.id, ['queued'], { state: 'sending', at: clock.now(), attempt: true });
+    expect(() => outbox.edit(message.id, anOutboxDraft())).toThrow(/being sent right now and can no longer be edited; send a correction as a new message/);
+    store.transitionOutbound(message.id, ['sending'], { state: 'sent', at: clock.now() });
+    expect(() => outbox.edit(message.id, anOutboxDraft())).toThrow(/Only a queued message can be edited; this one is sent\./);
+    expect(store.readOutbound(message.id)?.content).toEqual(message.content);
+  });
+
+  it('When a destination has a budget and nothing has been sent yet, Then its time to drain is its queued cost over the budget', () => {
+    const first = outbox.enqueue(anOutboxDraft({ topic: 'reports.out' }));
+    const second = outbox.enqueue(anOutboxDraft({ topic: 'reports.out' }));
+    outbox.enqueue(anOutboxDraft({ topic: 'chat.out' }));
+
+    const status = outbox.setBudget({ profileId: 'edge', topic: 'reports.out' }, 200);
+
+    const queuedWireBytes = first.wireBytes + second.wireBytes;
+    expect(status).toEqual({ profileId: 'edge', topic: 'reports.out', queued: 2, queuedWireBytes, budgetBytesPerSecond: 200, sentWireBytes: 0, measuredBytesPerSecond: null, drainSeconds: queuedWireBytes / 200, waiting: null });
+    expect(outbox.destinations().map((d) => [d.topic, d.drainSeconds])).toEqual([
+      ['chat.out', null],
+      ['reports.out', queuedWireBytes / 200],
+    ]);
+  });
+
+  it('When a budget is set where nothing is queued, and then lifted, Then the destination is listed with nothing to drain, then no longer listed', () => {
+    expect(outbox.setBudget({ profileId: 'edge', topic: 'quiet.out' }, 2_000)).toMatchObject({ queued: 0, budgetBytesPerSecond: 2_000, drainSeconds: 0 });
+    expect(outbox.setBudget({ profileId: 'edge', topic: 'quiet.out' }, null)).toMatchObject({ queued: 0, budgetBytesPerSecond: null });
+    expect(outbox.destinations()).toEqual([]);
+  });
+
+  it('When a message is compressed for its cost, Then a repetitive message costs less than its bytes', () => {
+    const message = outbox.enqueue(anOutboxDraft({ format: 'json', content: { kind: 'text', text: 'grid 38SMB4484 '.repeat(40) } }));
+    expect(message.wireBytes).toBeGreaterThan(0);
+    expect(message.wireBytes).toBeLessThan(message.bytes / 4);
+  });
+
+  it('When the profile of queued messages is switched off, Then they stay queued and the first says to switch it on', async () => {
+    const message = outbox.enqueue(anOutboxDraft());
+    store.saveProfile({ id: 'edge', name: 'Edge', brokers: ['127.0.0.1:1'], clientId: 'outpost-test', groupId: null, tls: null, sasl: null, enabled: false });
+    outbox.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.readOutbound(message.id)).toMatchObject({ state: 'queued', reason: expect.stringMatching(/^The connection profile Edge is switched off; switch it on in the Connections tab/) });
+    expect(outbox.destinations()[0]?.waiting).toMatch(/switched off/);
+  });
+
+  const queuedPayloadText = (profileId: string, topic: string): string =>
+    Buffer.from(store.queuedOutbound({ profileId, topic }, (_next, countBefore) => countBefore === 0)[0]?.payload ?? []).toString('utf8');
 });

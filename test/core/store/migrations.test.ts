@@ -30,7 +30,7 @@ describe('Given the cache schema migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['basemaps', 'counters', 'meta', 'offsets', 'outbox_history', 'outbox_messages', 'profiles', 'quarantine', 'records', 'subscriptions', 'tracks']);
+    expect(tables).toEqual(['basemaps', 'counters', 'meta', 'offsets', 'outbox_budgets', 'outbox_history', 'outbox_messages', 'profiles', 'quarantine', 'records', 'subscriptions', 'tracks']);
     db.close();
   });
 
@@ -214,7 +214,7 @@ describe('Given a cache at schema 4 with records in it', () => {
     migrate(db, migrations.slice(0, 4));
     db.prepare(`INSERT INTO records (source, topic, partition, "offset", timestamp, received_at, value) VALUES ('kafka', 'cot', 0, 0, 0, 0, x'00')`).run();
 
-    expect(migrate(db, migrations)).toEqual({ from: 4, to: 5 });
+    expect(migrate(db, migrations.slice(0, 5))).toEqual({ from: 4, to: 5 });
 
     const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE name LIKE 'outbox_%' ORDER BY name").all();
     expect(tables).toEqual([
@@ -227,11 +227,31 @@ describe('Given a cache at schema 4 with records in it', () => {
     db.close();
   });
 
-  it('When a cache at schema 6 meets this build, Then it is refused, not guessed at', () => {
+});
+
+describe('Given a cache at schema 5 with queued messages', () => {
+  it('When it is migrated to schema 6, Then each message is charged its uncompressed size, the queue index carries the cost and budgets have a table', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 5));
+    db.prepare(
+      `INSERT INTO outbox_messages (id, profile_id, topic, precedence, state, format, content, payload, bytes, created_at, updated_at)
+       VALUES ('m1', 'edge', 'chat.out', 'routine', 'queued', 'json', '{}', x'00', 412, 0, 0)`,
+    ).run();
+
+    expect(migrate(db, migrations)).toEqual({ from: 5, to: 6 });
+
+    expect(db.prepare('SELECT wire_bytes FROM outbox_messages').pluck().get()).toBe(412);
+    expect(db.prepare<[], string>("SELECT name FROM pragma_index_info('outbox_queue')").pluck().all()).toEqual(['profile_id', 'topic', 'precedence_rank', 'seq', 'wire_bytes']);
+    expect(db.prepare<[], { name: string; strict: number; wr: number }>("SELECT name, strict, wr FROM pragma_table_list WHERE name = 'outbox_budgets'").get()).toEqual({ name: 'outbox_budgets', strict: 1, wr: 1 });
+    expect(() => db.prepare("INSERT INTO outbox_budgets VALUES ('edge', 'chat.out', 0)").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('When a cache at schema 7 meets this build, Then it is refused, not guessed at', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations);
-    db.pragma('user_version = 6');
-    expect(() => migrate(db, migrations)).toThrow(/schema 6; this version knows up to 5/);
+    db.pragma('user_version = 7');
+    expect(() => migrate(db, migrations)).toThrow(/schema 7; this version knows up to 6/);
     db.close();
   });
 });

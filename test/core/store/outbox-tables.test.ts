@@ -30,6 +30,7 @@ function anOutboundMessage(draft: Partial<OutboxDraft> = {}, createdAt = T0): Ne
       ...draft,
     },
     payload: new TextEncoder().encode('{"text":"Convoy at checkpoint 3."}'),
+    wireBytes: 30,
     createdAt,
   };
 }
@@ -48,12 +49,13 @@ describe('Given a store with an outbox', () => {
   const enqueue = (draft: Partial<OutboxDraft> = {}, createdAt = T0): string => store.enqueueOutbound(anOutboundMessage(draft, createdAt)).id;
   const drain = (profileId: string, topic: string): string[] => {
     const sent: string[] = [];
-    for (let next = store.nextOutbound({ profileId, topic }); next !== null; next = store.nextOutbound({ profileId, topic })) {
-      sent.push(next.message.id);
-      store.transitionOutbound(next.message.id, ['queued'], { state: 'sent', at: T0 });
+    for (let [next] = headOf(profileId, topic); next !== undefined; [next] = headOf(profileId, topic)) {
+      sent.push(next.id);
+      store.transitionOutbound(next.id, ['queued'], { state: 'sent', at: T0 });
     }
     return sent;
   };
+  const headOf = (profileId: string, topic: string) => store.queuedOutbound({ profileId, topic }, (_next, countBefore) => countBefore === 0);
 
   it('When a message is enqueued, Then it reads back queued, with its content, bytes and a first history entry', () => {
     const message = anOutboundMessage({ content: { kind: 'marker', marker: 'hostile', lat: 41.5, lon: 9.25, label: 'OP North', remarks: null } });
@@ -65,6 +67,7 @@ describe('Given a store with an outbox', () => {
       state: 'queued',
       reason: null,
       bytes: message.payload.byteLength,
+      wireBytes: 30,
       attempts: 0,
       createdAt: T0,
       updatedAt: T0,
@@ -87,13 +90,67 @@ describe('Given a store with an outbox', () => {
   });
 
   it('When the next message is taken, Then it comes with the exact payload that was enqueued', () => {
-    const message = anOutboundMessage();
+    const message = anOutboundMessage({ precedence: 'priority' });
     store.enqueueOutbound(message);
 
-    const next = store.nextOutbound({ profileId: 'edge', topic: 'chat.out' });
+    const [next] = headOf('edge', 'chat.out');
 
-    expect(next?.message.id).toBe(message.id);
+    expect(next).toMatchObject({ id: message.id, precedence: 'priority', bytes: message.payload.byteLength, wireBytes: 30, reason: null });
     expect(Buffer.from(next?.payload ?? []).equals(Buffer.from(message.payload))).toBe(true);
+  });
+
+  it('When a batch is taken off the queue, Then it follows the drain order and stops where the caller says, with running totals', () => {
+    const routine = enqueue({ precedence: 'routine' }, T0);
+    const flash = enqueue({ precedence: 'flash' }, T0 + 1);
+    enqueue({ precedence: 'routine' }, T0 + 2);
+    const seen: [number, number][] = [];
+
+    const batch = store.queuedOutbound({ profileId: 'edge', topic: 'chat.out' }, (next, countBefore, bytesBefore) => {
+      seen.push([countBefore, bytesBefore]);
+      return bytesBefore + next.bytes <= 2 * next.bytes;
+    });
+
+    expect(batch.map(({ id }) => id)).toEqual([flash, routine]);
+    const bytes = anOutboundMessage().payload.byteLength;
+    expect(seen).toEqual([
+      [0, 0],
+      [1, bytes],
+      [2, 2 * bytes],
+    ]);
+    expect(store.countOutbound().queued).toBe(3);
+  });
+
+  it('When many messages change state in one call, Then only those in a state it may leave move, each with a history entry', () => {
+    const first = enqueue();
+    const second = enqueue();
+    const cancelled = enqueue();
+    store.transitionOutbound(cancelled, ['queued'], { state: 'cancelled', at: T0 + 1 });
+
+    const moved = store.transitionOutboundMany(
+      ['queued'],
+      [first, second, cancelled].map((id) => ({ id, change: { state: 'sending', at: T0 + 2, attempt: true } })),
+    );
+
+    expect(moved).toEqual([first, second]);
+    expect(store.readOutbound(first)).toMatchObject({ state: 'sending', attempts: 1 });
+    expect(store.readOutbound(first)?.history.at(-1)).toEqual({ state: 'sending', at: T0 + 2, note: null });
+    expect(store.readOutbound(cancelled)?.state).toBe('cancelled');
+    expect(store.transitionOutboundMany(['queued'], [])).toEqual([]);
+  });
+
+  it('When a batch is acknowledged, Then each message records its own partition and offset in the same commit', () => {
+    const [first, second] = [enqueue(), enqueue()] as [string, string];
+    store.transitionOutboundMany(['queued'], [first, second].map((id) => ({ id, change: { state: 'sending', at: T0 + 1, attempt: true } })));
+
+    const sent = store.transitionOutboundMany(['sending'], [
+      { id: second, change: { state: 'sent', at: T0 + 2, reason: null, partition: 1, offset: '9007199254740993' } },
+      { id: first, change: { state: 'sent', at: T0 + 2, reason: null, partition: 0, offset: '41' } },
+    ]);
+
+    expect(sent).toEqual([second, first]);
+    expect(store.readOutbound(first)).toMatchObject({ state: 'sent', partition: 0, offset: '41', attempts: 1 });
+    expect(store.readOutbound(second)).toMatchObject({ state: 'sent', partition: 1, offset: '9007199254740993', attempts: 1 });
+    expect(store.readOutbound(second)?.history.map((entry) => entry.state)).toEqual(['queued', 'sending', 'sent']);
   });
 
   it('When messages wait for several destinations, Then each destination drains only its own', () => {
@@ -160,23 +217,65 @@ describe('Given a store with an outbox', () => {
     ]);
   });
 
-  it('When a queued message is given a new precedence, Then it moves up the queue and its history says why', () => {
+  it('When a queued message is revised with a new precedence, Then it moves up the queue and its history says why', () => {
     const older = enqueue({ precedence: 'routine' }, T0);
-    const raised = enqueue({ precedence: 'routine' }, T0 + 1);
+    const raised = anOutboundMessage({ precedence: 'routine' }, T0 + 1);
+    store.enqueueOutbound(raised);
 
-    const message = store.reprioritiseOutbound(raised, 'flash', T0 + 5);
+    const message = store.reviseOutbound(raised.id, { draft: { ...raised.draft, precedence: 'flash' }, payload: raised.payload, wireBytes: 30, at: T0 + 5, note: 'Precedence set to FLASH.' });
 
-    expect(message).toMatchObject({ precedence: 'flash', state: 'queued', updatedAt: T0 + 5 });
+    expect(message).toMatchObject({ precedence: 'flash', state: 'queued', createdAt: T0 + 1, updatedAt: T0 + 5 });
     expect(message?.history.at(-1)).toEqual({ state: 'queued', at: T0 + 5, note: 'Precedence set to FLASH.' });
-    expect(drain('edge', 'chat.out')).toEqual([raised, older]);
+    expect(drain('edge', 'chat.out')).toEqual([raised.id, older]);
   });
 
-  it('When a message that is no longer queued is given a new precedence, Then nothing changes and null says so', () => {
-    const id = enqueue({ precedence: 'routine' });
-    const sending = store.transitionOutbound(id, ['queued'], { state: 'sending', at: T0 + 1 });
+  it('When a queued message is revised, Then its content, destination and bytes change while its id and place in the queue stay', () => {
+    const edited = anOutboundMessage({ topic: 'chat.out' }, T0);
+    store.enqueueOutbound(edited);
+    const behind = enqueue({ topic: 'reports.out' }, T0 + 1);
+    const payload = new TextEncoder().encode('{"text":"Convoy at checkpoint 4, moving north."}');
 
-    expect(store.reprioritiseOutbound(id, 'flash', T0 + 2)).toBeNull();
-    expect(store.readOutbound(id)).toEqual(sending);
+    const message = store.reviseOutbound(edited.id, {
+      draft: { ...edited.draft, topic: 'reports.out', content: { kind: 'text', text: 'Convoy at checkpoint 4, moving north.' } },
+      payload,
+      wireBytes: 41,
+      at: T0 + 9,
+      note: 'Edited by the analyst.',
+    });
+
+    expect(message).toMatchObject({ id: edited.id, topic: 'reports.out', content: { text: 'Convoy at checkpoint 4, moving north.' }, bytes: payload.byteLength, wireBytes: 41 });
+    expect(Buffer.from(headOf('edge', 'reports.out')[0]?.payload ?? []).toString()).toContain('checkpoint 4');
+    expect(drain('edge', 'reports.out')).toEqual([edited.id, behind]);
+    expect(drain('edge', 'chat.out')).toEqual([]);
+  });
+
+  it('When a message that is no longer queued is revised, Then nothing changes and null says so', () => {
+    const message = anOutboundMessage({ precedence: 'routine' });
+    store.enqueueOutbound(message);
+    const sending = store.transitionOutbound(message.id, ['queued'], { state: 'sending', at: T0 + 1 });
+
+    expect(store.reviseOutbound(message.id, { draft: { ...message.draft, precedence: 'flash' }, payload: message.payload, wireBytes: 30, at: T0 + 2, note: 'Precedence set to FLASH.' })).toBeNull();
+    expect(store.readOutbound(message.id)).toEqual(sending);
+  });
+
+  it('When budgets are set and lifted, Then each destination reads its own and the backlog lists queued and budgeted destinations', () => {
+    enqueue({ topic: 'chat.out' });
+    enqueue({ topic: 'chat.out' });
+    store.transitionOutbound(enqueue({ topic: 'chat.out' }), ['queued'], { state: 'sent', at: T0 });
+    store.setOutboundBudget({ profileId: 'edge', topic: 'chat.out' }, 2_000);
+    store.setOutboundBudget({ profileId: 'edge', topic: 'chat.out' }, 1_000);
+    store.setOutboundBudget({ profileId: 'cloud', topic: 'idle.out' }, 8_000);
+
+    expect(store.outboundBudget({ profileId: 'edge', topic: 'chat.out' })).toBe(1_000);
+    expect(store.outboundBudget({ profileId: 'edge', topic: 'other.out' })).toBeNull();
+    expect(store.outboundBacklogs()).toEqual([
+      { profileId: 'cloud', topic: 'idle.out', queued: 0, queuedWireBytes: 0, budgetBytesPerSecond: 8_000 },
+      { profileId: 'edge', topic: 'chat.out', queued: 2, queuedWireBytes: 60, budgetBytesPerSecond: 1_000 },
+    ]);
+
+    store.setOutboundBudget({ profileId: 'cloud', topic: 'idle.out' }, null);
+    store.setOutboundBudget({ profileId: 'edge', topic: 'chat.out' }, null);
+    expect(store.outboundBacklogs()).toEqual([{ profileId: 'edge', topic: 'chat.out', queued: 2, queuedWireBytes: 60, budgetBytesPerSecond: null }]);
   });
 
   it('When a previous run left messages sending, Then they are queued again with the note, and others stay as they are', () => {
@@ -254,7 +353,7 @@ describe('Given the cache on disk', () => {
 
     const second = createStore(openDatabase({ file, key: KEY }));
     expect(second.readOutbound(message.id)).toEqual(message);
-    expect(second.nextOutbound({ profileId: 'edge', topic: 'chat.out' })?.message.id).toBe(message.id);
+    expect(second.queuedOutbound({ profileId: 'edge', topic: 'chat.out' }, () => true).map(({ id }) => id)).toEqual([message.id]);
     second.close();
   });
 });
@@ -272,9 +371,9 @@ describe('Given the outbox queue queries', () => {
     return plan;
   };
 
-  it('When the next message to send is planned, Then it walks the queue index in drain order without sorting', () => {
+  it('When the next batch to send is planned, Then it walks the queue index in drain order without sorting', () => {
     const plan = planOf(
-      "SELECT *, payload FROM outbox_messages WHERE state = 'queued' AND profile_id = 'edge' AND topic = 'chat.out' ORDER BY precedence_rank, seq LIMIT 1",
+      "SELECT id, precedence, bytes, wire_bytes, reason, payload FROM outbox_messages WHERE state = 'queued' AND profile_id = 'edge' AND topic = 'chat.out' ORDER BY precedence_rank, seq",
     );
     expect(plan).toContain('USING INDEX outbox_queue (profile_id=? AND topic=?)');
     expect(plan).not.toMatch(/SCAN outbox_messages|TEMP B-TREE/);
@@ -282,6 +381,21 @@ describe('Given the outbox queue queries', () => {
 
   it('When the destinations with queued messages are planned, Then only the queue index is read', () => {
     const plan = planOf("SELECT DISTINCT profile_id, topic FROM outbox_messages WHERE state = 'queued' ORDER BY profile_id, topic");
+    expect(plan).toContain('USING COVERING INDEX outbox_queue');
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+
+  it('When a batch changes state, Then each message is found by its id, not by a scan', () => {
+    const plan = planOf(
+      `UPDATE outbox_messages SET state = 'sent' FROM (SELECT value ->> 'id' AS id FROM json_each('[{"id":"a"}]')) AS moving
+       WHERE outbox_messages.id = moving.id AND outbox_messages.state IN (SELECT value FROM json_each('["sending"]'))`,
+    );
+    expect(plan).toMatch(/SEARCH outbox_messages USING INDEX sqlite_autoindex_outbox_messages_1 \(id=\?\)/);
+    expect(plan).not.toMatch(/SCAN outbox_messages/);
+  });
+
+  it('When the queued bytes per destination are summed, Then only the queue index is read', () => {
+    const plan = planOf("SELECT profile_id, topic, count(*), sum(wire_bytes) FROM outbox_messages WHERE state = 'queued' GROUP BY profile_id, topic");
     expect(plan).toContain('USING COVERING INDEX outbox_queue');
     expect(plan).not.toContain('TEMP B-TREE');
   });

@@ -4,6 +4,7 @@ import { connections } from './0002-connections';
 import { basemaps } from './0003-basemaps';
 import { trackHistory } from './0004-track-history';
 import { outbox } from './0005-outbox';
+import { outboxBudgets } from './0006-outbox-budgets';
 
 /** In order; each version is one more than the last. */
-export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox];
+export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox, outboxBudgets];
