@@ -35,8 +35,8 @@ async function start(): Promise<void> {
   const dataDir = launch.dataDir ?? app.getPath('userData');
   await app.whenReady();
 
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(decidePermission(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(permission, requestingOrigin));
   const core: Core = await createCore({
     dataDir,
     config: launch.config,

@@ -20,6 +20,8 @@ import {
   OutboxMessageSchema,
   PRECEDENCES,
 } from './outbox';
+import { ALERT_STATES, AlertCountsSchema, AlertIdSchema, AlertNoteSchema, AlertSchema } from './alerts';
+import { MAX_TEST_HOURS, RuleIdSchema, RuleInputSchema, RuleSchema, RuleTestResultSchema, SEVERITIES } from './rules';
 import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistorySchema, TrackSchema } from './domain';
 
 const none = z.object({}).strict();
@@ -93,6 +95,33 @@ export const methods = {
     args: z.object({ profileId: ProfileIdSchema, topic: TopicNameSchema, bytesPerSecond: BudgetSchema.nullable() }).strict(),
     result: DestinationStatusSchema,
   },
+  'rules.list': { args: none, result: z.array(RuleSchema) },
+  /** Adds a rule, or replaces the one with the same id; the ingest path applies it from the next record. */
+  'rules.save': { args: z.object({ rule: RuleInputSchema }).strict(), result: RuleSchema },
+  /** Its alerts stay, as they were raised. */
+  'rules.remove': { args: z.object({ id: RuleIdSchema }).strict(), result: z.object({ removed: z.boolean() }) },
+  'rules.setEnabled': { args: z.object({ id: RuleIdSchema, enabled: z.boolean() }).strict(), result: RuleSchema },
+  /** Replays the last hours of the cache through the rule, unsaved, to show how often it would have fired. */
+  'rules.testAgainstCache': {
+    args: z.object({ rule: RuleInputSchema, hours: z.number().int().min(1).max(MAX_TEST_HOURS) }).strict(),
+    result: RuleTestResultSchema,
+  },
+  /** Newest first. */
+  'alerts.list': {
+    args: z
+      .object({
+        states: z.array(z.enum(ALERT_STATES)).min(1).optional(),
+        severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
+        limit: z.number().int().min(1).max(1_000).optional(),
+      })
+      .strict(),
+    result: z.array(AlertSchema),
+  },
+  'alerts.counts': { args: none, result: AlertCountsSchema },
+  /** A new alert only; acknowledging one already acknowledged changes nothing. */
+  'alerts.acknowledge': { args: z.object({ id: AlertIdSchema, note: AlertNoteSchema.optional() }).strict(), result: AlertSchema },
+  /** A new or acknowledged alert; the rule may raise a new one for the same subject from then on. */
+  'alerts.resolve': { args: z.object({ id: AlertIdSchema, note: AlertNoteSchema.optional() }).strict(), result: AlertSchema },
 } as const;
 
 /**
@@ -119,6 +148,10 @@ export const events = {
   'connections.changed': z.array(ProfileStatusSchema),
   /** How many outbound messages are in each state, after every change. */
   'outbox.changed': OutboxCountsSchema,
+  /** Alerts just raised, oldest first: what a desktop notification is made from. */
+  'alerts.raised': z.array(AlertSchema),
+  /** How many alerts are in each state, after every change. */
+  'alerts.changed': AlertCountsSchema,
 } as const;
 
 export type Methods = typeof methods;

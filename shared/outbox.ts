@@ -80,6 +80,28 @@ export const SitrepSchema = z
   })
   .strict();
 
+/**
+ * An alert passed on as a report: what the rule said, about whom, where and when, so the far end
+ * reads it without Outpost. Carries the alert's id, so a second forward of the same alert is
+ * recognisable as such.
+ */
+export const ForwardedAlertSchema = z
+  .object({
+    kind: z.literal('alert'),
+    alertId: z.uuid(),
+    rule: z.string().min(1).max(120),
+    severity: z.enum(['critical', 'warning', 'info']),
+    subject: z.string().min(1).max(200),
+    callsign: z.string().max(200).nullable(),
+    /** When it happened, epoch milliseconds. */
+    time: epochMillis,
+    location: z.object({ lat: latitude, lon: longitude }).strict().nullable(),
+    message: z.string().min(1).max(2_000),
+    /** What the analyst adds. */
+    comment: z.string().trim().max(2_000).nullable(),
+  })
+  .strict();
+
 export const OutboxContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().trim().min(1, 'a message needs some text').max(10_000) }).strict(),
   z
@@ -94,10 +116,12 @@ export const OutboxContentSchema = z.discriminatedUnion('kind', [
     .strict(),
   SaluteReportSchema,
   SitrepSchema,
+  ForwardedAlertSchema,
 ]);
 export type OutboxContent = z.infer<typeof OutboxContentSchema>;
 export type SaluteReport = z.infer<typeof SaluteReportSchema>;
 export type Sitrep = z.infer<typeof SitrepSchema>;
+export type ForwardedAlert = z.infer<typeof ForwardedAlertSchema>;
 
 export const OutboxDraftSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { OutpostConfig } from '../../shared/config';
@@ -7,6 +8,7 @@ import { createBasemapRegistry } from './basemaps/basemap-registry';
 import { tilePackageOpener } from './basemaps/open-tile-package';
 import type { Tile } from './basemaps/tile-archive';
 import { createConnectionManager } from './connections/connection-manager';
+import { demoRestrictedAreaRule } from './demo/demo-rules';
 import { DEMO_SOURCE } from './demo/demo-source';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createEventHub, type EventListener } from './event-hub';
@@ -16,6 +18,8 @@ import { createTrackBroadcaster } from './ingest/track-broadcaster';
 import { createOutbox } from './outbox/outbox';
 import type { Cancel, Clock, Log, Secrets } from './ports';
 import { createRetentionRunner } from './retention/retention-runner';
+import { createAlertsService } from './rules/alerts-service';
+import { testRuleAgainstCache } from './rules/test-rule-against-cache';
 import { databaseKeyFor } from './store/database-key';
 import { openDatabase } from './store/open-database';
 import { createStore, type Store } from './store/store';
@@ -34,6 +38,8 @@ export interface CoreOptions {
   readonly ingestWorker: IngestWorkerScript;
   /** How often coalesced track updates go out to the hosts. */
   readonly trackBatchIntervalMs?: number;
+  /** Who acknowledges and resolves alerts; the login name of the user running Outpost when absent. */
+  readonly operator?: string;
 }
 
 export interface Core {
@@ -49,6 +55,15 @@ export interface Core {
 }
 
 export const CACHE_FILE_NAME = 'cache.db';
+
+/** The login name, for the alerts' history; a machine without one still gets a readable name. */
+function operatorName(): string {
+  try {
+    return userInfo().username || 'analyst';
+  } catch {
+    return 'analyst';
+  }
+}
 const STATUS_EVERY_MS = 1_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -74,18 +89,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (shown.length > 0) emit('tracks.updated', { tracks: shown });
     },
   });
-  const ingestThread = await startIngestThread(options.ingestWorker, {
-    file,
-    key,
-    nativeBinding: options.nativeBinding,
-    maxRecordBytes: config.ingest.maxRecordBytes,
+  const ingestThread = await startIngestThread(
+    options.ingestWorker,
+    { file, key, nativeBinding: options.nativeBinding, maxRecordBytes: config.ingest.maxRecordBytes, rules: store.listRules() },
+    log,
+  );
+  const alerts = createAlertsService({
+    store,
+    applier: ingestThread,
+    clock,
+    log,
+    operator: options.operator ?? operatorName(),
+    onRaised: (raised) => emit('alerts.raised', [...raised]),
+    onChanged: (counts) => emit('alerts.changed', counts),
   });
   const writer = createBatchWriter({
     ingest: (groups, receivedAt) => ingestThread.ingest(groups, receivedAt),
     clock,
     maxRecords: config.ingest.batchMaxRecords,
     maxDelayMs: config.ingest.batchMaxDelayMs,
-    onCommitted: (outcome) => broadcaster.push(outcome.changedTracks),
+    onCommitted: (outcome) => {
+      broadcaster.push(outcome.changedTracks);
+      alerts.announce(outcome.alerts);
+    },
   });
 
   // State changes go out at once; lag and rate ride along at most once a second.
@@ -152,19 +178,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'outbox.edit': ({ id, draft }) => outbox.edit(id, draft),
       'outbox.destinations': () => outbox.destinations(),
       'outbox.setBudget': ({ profileId, topic, bytesPerSecond }) => outbox.setBudget({ profileId, topic }, bytesPerSecond),
+      'rules.list': () => alerts.listRules(),
+      'rules.save': ({ rule }) => alerts.saveRule(rule),
+      'rules.remove': ({ id }) => ({ removed: alerts.removeRule(id) }),
+      'rules.setEnabled': ({ id, enabled }) => alerts.setRuleEnabled(id, enabled),
+      'rules.testAgainstCache': ({ rule, hours }) => testRuleAgainstCache({ store, rule, hours, now: clock.now(), log }),
+      'alerts.list': ({ states, severities, limit }) => alerts.listAlerts(states ?? null, severities ?? null, limit ?? 200),
+      'alerts.counts': () => alerts.counts(),
+      'alerts.acknowledge': ({ id, note }) => alerts.acknowledge(id, note ?? null),
+      'alerts.resolve': ({ id, note }) => alerts.resolve(id, note ?? null),
     },
     log,
   );
 
   connections.start();
+  if (connections.isDemo()) alerts.ensureRule(demoRestrictedAreaRule());
   retention.start();
   outbox.start();
+  alerts.start();
   return {
     dispatch,
     subscribe: (listener) => hub.subscribe(listener),
     readTile: (basemapId, z, x, y) => basemaps.readTile(basemapId, z, x, y),
     async close() {
       statusTimer();
+      alerts.stop();
       retention.stop();
       await outbox.stop();
       await connections.close();

@@ -44,7 +44,13 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Outpost needs no camera, microphone, location or any other permission. */
-export function decidePermission(_permission: string): false {
-  return false;
+/** Desktop notifications, so a critical alert reaches an analyst looking at another window. */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
+
+/**
+ * Whether the page may have a permission: desktop notifications, and only for the app's own
+ * pages. Outpost needs no camera, microphone, location or any other permission.
+ */
+export function decidePermission(permission: string, requestingUrl: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
 }

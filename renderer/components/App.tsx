@@ -1,14 +1,25 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProfileStatus } from '../../shared/connections';
 import type { AppStatus } from '../../shared/domain';
+import { AlertBadge } from '../alerts/AlertBadge';
+import { AlertsPanel } from '../alerts/AlertsPanel';
+import { useAlertCounts } from '../alerts/use-alert-counts';
+import { useAlertSound } from '../alerts/use-alert-sound';
+import { useCriticalAlertSignals } from '../alerts/use-critical-alert-signals';
+import { useOpenAlerts } from '../alerts/use-open-alerts';
+import { useShowAlert } from '../alerts/use-show-alert';
 import type { Client } from '../client';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
+import { AlertRings } from '../map/AlertRings';
 import { NO_TRACK_FILTER, trackFilterPredicate, type TrackFilter } from '../map/filters/track-filter';
 import { TrackDisplayControls } from '../map/filters/TrackDisplayControls';
 import { MapView, type MapHandle } from '../map/MapView';
+import { AreaDrawTool } from '../map/tools/AreaDrawTool';
 import { MapTools } from '../map/tools/MapTools';
 import { OutboxPanel } from '../outbox/OutboxPanel';
 import { useOutboxCounts, waitingToSend } from '../outbox/use-outbox-counts';
+import { useAreaDrawing } from '../rules/use-area-drawing';
+import { mapPalettes } from '../theme/map-palettes';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { useTheme } from '../theme/use-theme';
 import { useStoredChoice } from '../map/tools/use-stored-choice';
@@ -29,7 +40,7 @@ const STATUS_POLL_MS = 1000;
 /** The map follows every batch; the list, the filter's choices and the count need not. */
 const LIST_REFRESH_MS = 1000;
 
-type SideTab = 'tracks' | 'connections' | 'outbox';
+type SideTab = 'tracks' | 'connections' | 'outbox' | 'alerts';
 
 const GROUPING_STORAGE_KEY = 'outpost.tracks.grouping';
 const GROUPING_CHOICES = ['grouped', 'every-symbol'] as const;
@@ -53,6 +64,10 @@ export function App({ client, store, onMapReady }: AppProps) {
   const [grouping, setGrouping] = useStoredChoice(GROUPING_STORAGE_KEY, GROUPING_CHOICES, 'grouped');
   const setClustered = useCallback((clustered: boolean) => setGrouping(clustered ? 'grouped' : 'every-symbol'), [setGrouping]);
   const outboxCounts = useOutboxCounts(client);
+  const alertCounts = useAlertCounts(client);
+  const openAlerts = useOpenAlerts(client);
+  const [alertSound, setAlertSound] = useAlertSound();
+  const areaDrawing = useAreaDrawing();
 
   useEffect(() => {
     const stopTracks = client.on('tracks.updated', (batch) => store.apply(batch.tracks));
@@ -90,6 +105,20 @@ export function App({ client, store, onMapReady }: AppProps) {
   }, []);
   const closeDetail = useCallback(() => select(null), [select]);
   const stopFollowing = useCallback(() => setFollowing(false), []);
+  const [mapFocus, showAlert] = useShowAlert(store, select);
+  useCriticalAlertSignals(client, alertSound, showAlert);
+
+  // A click on a track while an area is drawn places a corner there; selecting the track would move the map from under the pointer.
+  const drawingArea = useRef(false);
+  useEffect(() => {
+    drawingArea.current = areaDrawing.drawing !== null;
+  }, [areaDrawing.drawing]);
+  const selectFromMap = useCallback(
+    (uid: string | null) => {
+      if (!drawingArea.current) select(uid);
+    },
+    [select],
+  );
 
   return (
     <div className="app">
@@ -105,7 +134,8 @@ export function App({ client, store, onMapReady }: AppProps) {
           shows={showsTrack}
           clustered={grouping === 'grouped'}
           selectedUid={selectedUid}
-          onSelect={select}
+          onSelect={selectFromMap}
+          focus={mapFocus}
           following={following}
           onFollowStop={stopFollowing}
           onReady={onMapReady}
@@ -120,6 +150,14 @@ export function App({ client, store, onMapReady }: AppProps) {
             clustered={grouping === 'grouped'}
             onClusteredChange={setClustered}
             testHooks={mapToolTestHooks}
+          />
+          <AlertRings alerts={openAlerts} />
+          <AreaDrawTool
+            area={areaDrawing.shownArea}
+            drawing={areaDrawing.drawing}
+            onDrawn={areaDrawing.finish}
+            onCancel={areaDrawing.cancel}
+            colours={mapPalettes[theme].measurement}
           />
           {selectedUid === null ? null : (
             <TrackDetailCard client={client} store={store} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
@@ -148,6 +186,23 @@ export function App({ client, store, onMapReady }: AppProps) {
               label: 'Outbox',
               content: <OutboxPanel client={client} counts={outboxCounts} active={sideTab === 'outbox'} now={now} />,
             },
+            {
+              id: 'alerts',
+              label: 'Alerts',
+              badge: <AlertBadge counts={alertCounts} />,
+              content: (
+                <AlertsPanel
+                  client={client}
+                  counts={alertCounts}
+                  active={sideTab === 'alerts'}
+                  now={now}
+                  onShowAlert={showAlert}
+                  sound={alertSound}
+                  onSoundChange={setAlertSound}
+                  areaDrawing={areaDrawing}
+                />
+              ),
+            },
           ]}
         />
       </main>
@@ -156,6 +211,7 @@ export function App({ client, store, onMapReady }: AppProps) {
         connections={connections}
         trackCount={tracks.length}
         outboxQueued={outboxCounts === null ? null : waitingToSend(outboxCounts)}
+        alertCounts={alertCounts}
         problem={problem}
       />
     </div>

@@ -4,6 +4,8 @@ import { tabIndexAfterKey } from './tab-keys';
 export interface SidePanelTab<Id extends string> {
   readonly id: Id;
   readonly label: string;
+  /** Drawn after the label, such as a count of what is new in the tab. */
+  readonly badge?: ReactNode;
   readonly content: ReactNode;
 }
 
@@ -48,6 +50,7 @@ export function SidePanel<Id extends string>({ tabs, selected, onSelect }: SideP
             onClick={() => onSelect(tab.id)}
           >
             {tab.label}
+            {tab.badge}
           </button>
         ))}
       </div>

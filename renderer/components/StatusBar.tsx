@@ -1,5 +1,7 @@
+import type { AlertCounts } from '../../shared/alerts';
 import type { ProfileStatus } from '../../shared/connections';
 import type { AppStatus } from '../../shared/domain';
+import { describeNewAlerts, newAlertsLevel } from '../alerts/new-alerts';
 
 interface StatusBarProps {
   readonly status: AppStatus | null;
@@ -7,12 +9,14 @@ interface StatusBarProps {
   readonly trackCount: number;
   /** Outbound messages queued or being sent; null until the outbox has been read. */
   readonly outboxQueued: number | null;
+  /** Null until the alerts have been counted. */
+  readonly alertCounts: AlertCounts | null;
   readonly problem: string | null;
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-export function StatusBar({ status, connections, trackCount, outboxQueued, problem }: StatusBarProps) {
+export function StatusBar({ status, connections, trackCount, outboxQueued, alertCounts, problem }: StatusBarProps) {
   return (
     <footer className="status-bar" role="status">
       {connections.length === 0 ? (
@@ -40,6 +44,11 @@ export function StatusBar({ status, connections, trackCount, outboxQueued, probl
       ) : null}
       <span data-testid="track-count">{numberFormat.format(trackCount)} tracks</span>
       {outboxQueued === null ? null : <span data-testid="outbox-queued" title="Outbound messages queued or being sent">{numberFormat.format(outboxQueued)} queued</span>}
+      {alertCounts === null ? null : (
+        <span className={`new-alerts level-${newAlertsLevel(alertCounts)}`} data-testid="alerts-new" data-level={newAlertsLevel(alertCounts)}>
+          {describeNewAlerts(alertCounts)}
+        </span>
+      )}
       {problem !== null ? <span className="problem">{problem}</span> : null}
       <span className="spacer" />
       <span className="version">Outpost {status?.version ?? ''}</span>

@@ -4,6 +4,7 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl/dist/maplibre-gl-c
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Track } from '../../shared/domain';
+import type { LatLon } from '../../shared/geo';
 import type { TrackStore } from '../tracks/track-store';
 import { basemapStyle, loadBasemap } from './basemap';
 import { installGlyphProtocol } from './glyphs/glyph-protocol';
@@ -41,6 +42,11 @@ interface MapViewProps {
   readonly clustered: boolean;
   readonly selectedUid: string | null;
   readonly onSelect: (uid: string | null) => void;
+  /**
+   * A place to show, such as where an alert happened: the map goes there each time a new one is
+   * given. A selection made with it does not move the map again to where the track is now.
+   */
+  readonly focus?: LatLon | null;
   /** Keeps the selected track in the centre as it moves. */
   readonly following: boolean;
   /** The analyst moved the map by hand, which ends following. */
@@ -51,7 +57,7 @@ interface MapViewProps {
   readonly children?: ReactNode;
 }
 
-export function MapView({ store, shows, clustered, selectedUid, onSelect, following, onFollowStop, onReady, onError, children }: MapViewProps) {
+export function MapView({ store, shows, clustered, selectedUid, onSelect, focus = null, following, onFollowStop, onReady, onError, children }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
@@ -128,16 +134,23 @@ export function MapView({ store, shows, clustered, selectedUid, onSelect, follow
     drawing?.setClustered(clustered);
   }, [drawing, clustered]);
 
+  const shownSelection = useRef<string | null>(null);
+  const shownFocus = useRef<LatLon | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (map === null || !map.getLayer(SELECTION_LAYER)) return;
     map.setFilter(SELECTION_LAYER, selectionFilter(selectedUid));
+    const newSelection = selectedUid !== shownSelection.current;
+    const newFocus = focus !== shownFocus.current;
+    shownSelection.current = selectedUid;
+    shownFocus.current = focus;
     const track = selectedUid === null ? undefined : store.get(selectedUid);
-    if (track === undefined) return;
+    const place = newFocus ? focus : newSelection ? (track ?? null) : null;
+    if (place === null) return;
     // A selected track inside a cluster would be out of sight: close in far enough to draw it alone.
     const zoom = clusteredNow.current ? Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) : map.getZoom();
-    map.easeTo({ center: [track.lon, track.lat], zoom, duration: 600 });
-  }, [selectedUid, store]);
+    map.easeTo({ center: [place.lon, place.lat], zoom, duration: 600 });
+  }, [selectedUid, focus, store]);
 
   useFollowTrack(loadedMap, store, following ? selectedUid : null, onFollowStop);
 

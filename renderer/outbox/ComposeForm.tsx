@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Profile } from '../../shared/connections';
-import { MARKER_KINDS, PRECEDENCES, WIRE_FORMATS, type OutboxDraft, type OutboxMessage } from '../../shared/outbox';
+import { MARKER_KINDS, type OutboxDraft, type OutboxMessage } from '../../shared/outbox';
 import type { Result } from '../../shared/result';
 import type { Client } from '../client';
 import { FormField } from '../connections/FormField';
@@ -8,13 +8,16 @@ import {
   REPORT_TIME_HINT,
   validateComposeForm,
   withoutContent,
+  type ComposedMessage,
   type ComposeField,
   type ComposeFormErrors,
   type ComposeFormFields,
   type ContentKind,
 } from './compose-form-model';
 import { LOCATION_HINT } from './location';
-import { CONTENT_KIND_LABELS, MARKER_LABELS, PRECEDENCE_LABELS, WIRE_FORMAT_LABELS } from './outbox-labels';
+import { CONTENT_KIND_LABELS, MARKER_LABELS } from './outbox-labels';
+import { EnvelopeFields } from './EnvelopeFields';
+import { oneOf } from './one-of';
 import { useComposeState } from './use-compose-state';
 
 interface ComposeFormProps {
@@ -22,7 +25,7 @@ interface ComposeFormProps {
   /** From profiles.list; null until it has answered. */
   readonly profiles: readonly Profile[] | null;
   /** The queued message being edited, or null to compose a new one. */
-  readonly editing: OutboxMessage | null;
+  readonly editing: ComposedMessage | null;
   readonly onQueued: (message: OutboxMessage) => void;
   readonly onEdited: (message: OutboxMessage) => void;
   readonly onStopEditing: () => void;
@@ -115,65 +118,27 @@ export function ComposeForm({ client, profiles, editing, onQueued, onEdited, onS
         {editing === null ? 'New message' : 'Edit queued message'}
       </h3>
       {editing === null ? null : <p className="field-hint">Saving rewrites the message where it waits; it keeps its place in the queue.</p>}
-      <div className="form-row">
-        <FormField id="compose-profile" label="Send through" error={errors.profileId}>
-          {(control) => (
-            <select {...control} data-testid="compose-profile" value={profileId} disabled={profiles === null} onChange={(event) => set('profileId', event.target.value)}>
-              {(profiles ?? []).map((profile) => (
-                <option key={profile.id} value={profile.id}>
-                  {profile.name}
-                </option>
-              ))}
-              {deletedProfileKept ? <option value={fields.profileId}>{fields.profileId} (profile deleted)</option> : null}
-            </select>
-          )}
-        </FormField>
-        <FormField id="compose-topic" label="Topic" error={errors.topic}>
-          {(control) => <input {...control} data-testid="compose-topic" autoComplete="off" spellCheck={false} value={fields.topic} onChange={(event) => set('topic', event.target.value)} />}
-        </FormField>
-      </div>
-      <div className="form-row">
-        <FormField id="compose-precedence" label="Precedence" hint="FLASH goes before everything else queued.">
-          {(control) => (
-            <select {...control} data-testid="compose-precedence" value={fields.precedence} onChange={(event) => set('precedence', oneOf(PRECEDENCES, event.target.value, 'routine'))}>
-              {PRECEDENCES.map((precedence) => (
-                <option key={precedence} value={precedence}>
-                  {PRECEDENCE_LABELS[precedence]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="compose-format" label="Wire format">
-          {(control) => (
-            <select {...control} data-testid="compose-format" value={fields.format} onChange={(event) => set('format', oneOf(WIRE_FORMATS, event.target.value, 'cot'))}>
-              {WIRE_FORMATS.map((format) => (
-                <option key={format} value={format}>
-                  {WIRE_FORMAT_LABELS[format]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      </div>
-      <div className="form-row">
-        <FormField id="compose-classification" label="Classification" hint="Optional, such as UNCLASSIFIED." error={errors.classification}>
-          {(control) => (
-            <input {...control} data-testid="compose-classification" autoComplete="off" value={fields.classification} onChange={(event) => set('classification', event.target.value)} />
-          )}
-        </FormField>
-        <FormField id="compose-kind" label="Message">
-          {(control) => (
-            <select {...control} data-testid="compose-kind" value={fields.kind} onChange={(event) => set('kind', oneOf(CONTENT_KINDS, event.target.value, 'text'))}>
-              {CONTENT_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {CONTENT_KIND_LABELS[kind]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      </div>
+      <EnvelopeFields
+        idPrefix="compose"
+        values={{ ...fields, profileId }}
+        errors={errors}
+        profiles={profiles}
+        deletedProfileId={deletedProfileKept ? fields.profileId : null}
+        onChange={(change) => set(change.field, change.value)}
+        besideClassification={
+          <FormField id="compose-kind" label="Message">
+            {(control) => (
+              <select {...control} data-testid="compose-kind" value={fields.kind} onChange={(event) => set('kind', oneOf(CONTENT_KINDS, event.target.value, 'text'))}>
+                {CONTENT_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {CONTENT_KIND_LABELS[kind]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        }
+      />
       {fields.kind === 'text' ? (
         <FormField id="compose-text" label="Text" error={errors.text}>
           {(control) => <textarea {...control} data-testid="compose-text" rows={4} value={fields.text} onChange={(event) => set('text', event.target.value)} />}
@@ -344,8 +309,4 @@ function SitrepFields({ fields, errors, set }: ContentFieldsProps) {
 function submitLabel(editing: boolean, sending: boolean): string {
   if (editing) return sending ? 'Saving…' : 'Save changes';
   return sending ? 'Queueing…' : 'Queue message';
-}
-
-function oneOf<T extends string>(choices: readonly T[], value: string, fallback: T): T {
-  return choices.find((choice) => choice === value) ?? fallback;
 }

@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/connections';
 import { OUTBOX_STATES, type OutboxCounts, type OutboxMessage } from '../../shared/outbox';
 import type { Client } from '../client';
 import { formatCount } from '../connections/figures';
+import type { ComposedMessage } from './compose-form-model';
 import { ComposeForm } from './ComposeForm';
 import { DestinationsSection } from './DestinationsSection';
 import { OutboxRow } from './OutboxRow';
@@ -29,7 +30,7 @@ export function OutboxPanel({ client, counts, active, now }: OutboxPanelProps) {
   const [profiles, setProfiles] = useState<readonly Profile[] | null>(null);
   const [listProblem, setListProblem] = useState<string | null>(null);
   const [profilesProblem, setProfilesProblem] = useState<string | null>(null);
-  const [editing, setEditing] = useState<OutboxMessage | null>(null);
+  const [editing, setEditing] = useState<ComposedMessage | null>(null);
   const latestRead = useRef(0);
 
   const readList = useCallback((): void => {

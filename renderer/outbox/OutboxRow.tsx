@@ -6,6 +6,7 @@ import { formatUtcDateTime, formatUtcTime } from '../connections/figures';
 import { ConfirmButton } from '../connections/ConfirmButton';
 import { formatAge } from '../format/age';
 import { formatSize } from './byte-units';
+import { isComposedMessage, type ComposedMessage } from './compose-form-model';
 import { summariseContent } from './message-summary';
 import { PRECEDENCE_LABELS, STATE_LABELS } from './outbox-labels';
 
@@ -18,7 +19,8 @@ interface OutboxRowProps {
   /** The compose form is editing this message. */
   readonly editing: boolean;
   readonly onChanged: (message: OutboxMessage) => void;
-  readonly onEdit: (message: OutboxMessage) => void;
+  /** Offered for a queued message the compose form wrote; a forwarded alert keeps the alert's own words. */
+  readonly onEdit: (message: ComposedMessage) => void;
 }
 
 export function OutboxRow({ client, message, profileName, now, editing, onChanged, onEdit }: OutboxRowProps) {
@@ -84,7 +86,7 @@ export function OutboxRow({ client, message, profileName, now, editing, onChange
       )}
       {canCancel || message.state === 'failed' ? (
         <div className="outbox-actions">
-          {message.state === 'queued' ? (
+          {message.state === 'queued' && isComposedMessage(message) ? (
             <button type="button" data-testid="outbox-edit" aria-pressed={editing} disabled={busy || editing} onClick={() => onEdit(message)}>
               {editing ? 'Editing…' : 'Edit'}
             </button>

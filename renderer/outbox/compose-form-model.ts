@@ -1,19 +1,34 @@
 import type { z } from 'zod';
-import { OutboxDraftSchema, formatReportTime, type MarkerKind, type OutboxContent, type OutboxDraft, type Precedence, type WireFormat } from '../../shared/outbox';
+import {
+  OutboxDraftSchema,
+  formatReportTime,
+  type ForwardedAlert,
+  type MarkerKind,
+  type OutboxContent,
+  type OutboxDraft,
+  type OutboxMessage,
+} from '../../shared/outbox';
 import type { LatLon } from '../../shared/geo';
 import { issueSentence, type FieldWording } from '../connections/issue-sentence';
+import type { EnvelopeValues } from './envelope';
 import { formatLocation, parseLocation, type LocationReading } from './location';
 
-export type ContentKind = OutboxContent['kind'];
+/**
+ * What the compose form writes and edits: every kind but a forwarded alert, which the Alerts tab
+ * makes from the alert itself, in the rule's own words, so the far end reads what Outpost raised.
+ */
+export type ComposedContent = Exclude<OutboxContent, ForwardedAlert>;
+export type ContentKind = ComposedContent['kind'];
+export type ComposedDraft = OutboxDraft & { readonly content: ComposedContent };
+export type ComposedMessage = OutboxMessage & { readonly content: ComposedContent };
+
+export function isComposedMessage(message: OutboxMessage): message is ComposedMessage {
+  return message.content.kind !== 'alert';
+}
 
 export const DEFAULT_TOPIC = 'outpost.outbox';
 
-export interface ComposeFormFields {
-  readonly profileId: string;
-  readonly topic: string;
-  readonly precedence: Precedence;
-  readonly format: WireFormat;
-  readonly classification: string;
+export interface ComposeFormFields extends EnvelopeValues {
   readonly kind: ContentKind;
   readonly text: string;
   readonly marker: MarkerKind;
@@ -109,7 +124,7 @@ export function withoutContent(fields: ComposeFormFields, now: number = Date.now
  * The form as it would have been filled in to write this draft, so a queued message can be edited:
  * validating what this returns gives back the same draft.
  */
-export function composeFormFromDraft(draft: OutboxDraft, now: number = Date.now()): ComposeFormFields {
+export function composeFormFromDraft(draft: ComposedDraft, now: number = Date.now()): ComposeFormFields {
   const envelope: ComposeFormFields = {
     ...blankComposeForm(draft.profileId, now),
     topic: draft.topic,
@@ -242,7 +257,7 @@ function toDraft(fields: ComposeFormFields, point: LatLon, time: number): Outbox
   };
 }
 
-function toContent(fields: ComposeFormFields, point: LatLon, time: number): OutboxContent {
+function toContent(fields: ComposeFormFields, point: LatLon, time: number): ComposedContent {
   switch (fields.kind) {
     case 'text':
       return { kind: 'text', text: fields.text };

@@ -1,5 +1,6 @@
 import type { OutboxContent } from '../../shared/outbox';
 import { formatLatLon } from '../map/tools/coordinates';
+import { SEVERITY_LABELS } from '../alerts/alert-labels';
 import { MARKER_LABELS } from './outbox-labels';
 
 /** Long enough to recognise a message by, short enough for one line of the side panel. */
@@ -7,7 +8,8 @@ const SUMMARY_CHARACTERS = 80;
 
 /**
  * One line that tells messages apart in the list: the text's start, what and where a marker is,
- * what a SALUTE saw and where, or who a SITREP is from and the start of its situation.
+ * what a SALUTE saw and where, who a SITREP is from and the start of its situation, or which
+ * rule a forwarded alert came from and what it said.
  */
 export function summariseContent(content: OutboxContent): string {
   switch (content.kind) {
@@ -20,6 +22,8 @@ export function summariseContent(content: OutboxContent): string {
       return clipped(`SITREP from ${oneLine(content.unit)}: ${oneLine(content.situation)}`, SUMMARY_CHARACTERS);
     case 'text':
       return clipped(oneLine(content.text), SUMMARY_CHARACTERS);
+    case 'alert':
+      return clipped(`${SEVERITY_LABELS[content.severity]} alert, ${oneLine(content.rule)}: ${oneLine(content.message)}`, SUMMARY_CHARACTERS);
   }
 }
 

@@ -1,4 +1,5 @@
-import type { MarkerKind, OutboxContent, OutboxState, Precedence, WireFormat } from '../../shared/outbox';
+import type { MarkerKind, OutboxState, Precedence, WireFormat } from '../../shared/outbox';
+import type { ContentKind } from './compose-form-model';
 
 /** Precedences are written in capitals on the wire and in message logs, so the badge does too. */
 export const PRECEDENCE_LABELS: Readonly<Record<Precedence, string>> = {
@@ -29,7 +30,7 @@ export const STATE_LABELS: Readonly<Record<OutboxState, string>> = {
 };
 
 /** The kinds of message the compose form offers, in the order it lists them. */
-export const CONTENT_KIND_LABELS: Readonly<Record<OutboxContent['kind'], string>> = {
+export const CONTENT_KIND_LABELS: Readonly<Record<ContentKind, string>> = {
   text: 'Free text',
   marker: 'Map marker',
   salute: 'SALUTE spot report',

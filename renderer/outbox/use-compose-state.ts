@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { OutboxMessage } from '../../shared/outbox';
-import { blankComposeForm, composeFormFromDraft, type ComposeFormErrors, type ComposeFormFields } from './compose-form-model';
+import { blankComposeForm, composeFormFromDraft, type ComposedMessage, type ComposeFormErrors, type ComposeFormFields } from './compose-form-model';
 
 export interface ComposeState {
   readonly fields: ComposeFormFields;
@@ -23,7 +22,7 @@ interface ComposeStateControls extends ComposeState {
  * The compose form's fields and errors: for a new message, and apart from them for the queued
  * message being edited, so editing a message does not lose a new one half written.
  */
-export function useComposeState(editing: OutboxMessage | null): ComposeStateControls {
+export function useComposeState(editing: ComposedMessage | null): ComposeStateControls {
   const [composing, setComposing] = useState<ComposeState>(() => ({ fields: blankComposeForm(''), errors: {} }));
   const [edit, setEdit] = useState<EditState | null>(null);
   const opened = useMemo<EditState | null>(() => (editing === null ? null : { id: editing.id, fields: composeFormFromDraft(editing), errors: {} }), [editing]);

@@ -36,6 +36,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'outbox.edit': unused,
     'outbox.destinations': unused,
     'outbox.setBudget': unused,
+    'rules.list': unused,
+    'rules.save': unused,
+    'rules.remove': unused,
+    'rules.setEnabled': unused,
+    'rules.testAgainstCache': unused,
+    'alerts.list': unused,
+    'alerts.counts': unused,
+    'alerts.acknowledge': unused,
+    'alerts.resolve': unused,
     ...overrides,
   };
 }

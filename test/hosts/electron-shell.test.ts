@@ -35,12 +35,21 @@ describe('Given the Electron window options', () => {
     expect(isAppUrl('not a url')).toBe(false);
   });
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
+  it.each(['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'display-capture', 'unknown'])(
     'When the page asks for %s, Then it is denied',
     (permission) => {
-      expect(decidePermission(permission)).toBe(false);
+      expect(decidePermission(permission, APP_ENTRY_URL)).toBe(false);
     },
   );
+
+  it('When the app’s page asks for notifications, by its URL or by its origin, Then they are allowed, for critical alerts', () => {
+    expect(decidePermission('notifications', APP_ENTRY_URL)).toBe(true);
+    expect(decidePermission('notifications', 'app://outpost')).toBe(true);
+  });
+
+  it.each(['https://example.com/', 'app://evil/index.html', 'file:///etc/passwd', ''])('When %j asks for notifications, Then they are denied', (requestingUrl) => {
+    expect(decidePermission('notifications', requestingUrl)).toBe(false);
+  });
 });
 
 describe('Given the Content-Security-Policy', () => {

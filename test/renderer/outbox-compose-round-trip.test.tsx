@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxDraft } from '../../shared/outbox';
-import { composeFormFromDraft, validateComposeForm } from '../../renderer/outbox/compose-form-model';
+import { composeFormFromDraft, validateComposeForm, type ComposedDraft } from '../../renderer/outbox/compose-form-model';
 import { formatLocation, parseLocation } from '../../renderer/outbox/location';
 
 const NOW = Date.UTC(2026, 10, 26, 14, 5, 30);
 
 const ENVELOPE = { profileId: 'edge', topic: 'cot.outbound', precedence: 'immediate', format: 'json', classification: 'NATO RESTRICTED' } as const;
 
-const DRAFTS: readonly (readonly [string, OutboxDraft])[] = [
+const DRAFTS: readonly (readonly [string, ComposedDraft])[] = [
   ['a text message', { ...ENVELOPE, classification: null, content: { kind: 'text', text: 'Bridge at the north crossing is down.\nUse the ford.' } }],
   ['a marker with remarks', { ...ENVELOPE, content: { kind: 'marker', marker: 'hostile', lat: 40.361490239123, lon: -9.145398732, label: 'Checkpoint', remarks: 'Two sentries' } }],
   ['a marker without remarks, a hair off the equator', { ...ENVELOPE, content: { kind: 'marker', marker: 'spot', lat: 1e-7, lon: -2.5e-9, label: 'Origin', remarks: null } }],
@@ -40,8 +39,8 @@ describe('Given a queued draft opened in the compose form to be edited', () => {
   });
 
   it('When a SALUTE is put in the form, Then its time reads as analysts write it, to the second only when it has seconds', () => {
-    const [, minute] = DRAFTS[3] as readonly [string, OutboxDraft];
-    const [, seconds] = DRAFTS[4] as readonly [string, OutboxDraft];
+    const [, minute] = DRAFTS[3] as readonly [string, ComposedDraft];
+    const [, seconds] = DRAFTS[4] as readonly [string, ComposedDraft];
     expect(composeFormFromDraft(minute, NOW).saluteTime).toBe('2026-11-26 13:40Z');
     expect(composeFormFromDraft(seconds, NOW).saluteTime).toBe('2026-11-26 13:40:17.250Z');
   });

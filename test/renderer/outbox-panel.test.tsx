@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Profile } from '../../shared/connections';
 import type { DestinationStatus, OutboxCounts, OutboxDraft, OutboxMessage } from '../../shared/outbox';
 import { fail, ok, type Result } from '../../shared/result';
@@ -9,6 +8,7 @@ import { createClient, type Client } from '../../renderer/client';
 import { StatusBar } from '../../renderer/components/StatusBar';
 import { OutboxPanel } from '../../renderer/outbox/OutboxPanel';
 import { useOutboxCounts, waitingToSend } from '../../renderer/outbox/use-outbox-counts';
+import { aRootPerTest } from './support/dom';
 
 // Tells React this is a test, so it applies updates inside act() without warning.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -151,7 +151,7 @@ function OutboxTab({ client }: { readonly client: Client }) {
 
 function StatusBarOnCounts({ client }: { readonly client: Client }) {
   const counts = useOutboxCounts(client);
-  return <StatusBar status={null} connections={[]} trackCount={0} outboxQueued={counts === null ? null : waitingToSend(counts)} problem={null} />;
+  return <StatusBar status={null} connections={[]} trackCount={0} outboxQueued={counts === null ? null : waitingToSend(counts)} alertCounts={null} problem={null} />;
 }
 
 function byTestId(testId: string, within: ParentNode = document): HTMLElement {
@@ -185,26 +185,6 @@ function calls(sent: readonly SentCall[], method: string): unknown[] {
 
 function enqueued(sent: readonly SentCall[]): unknown[] {
   return sent.filter((call) => call.method === 'outbox.enqueue').map((call) => (call.args as { draft: unknown }).draft);
-}
-
-/** A React root in a fresh container for each test, unmounted after it. */
-function aRootPerTest(): { readonly current: Root } {
-  let current: Root | null = null;
-  beforeEach(() => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    current = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => current?.unmount());
-    document.body.innerHTML = '';
-  });
-  return {
-    get current(): Root {
-      if (current === null) throw new Error('The root exists only inside a test.');
-      return current;
-    },
-  };
 }
 
 describe('Given the Outbox tab', () => {

@@ -2,6 +2,7 @@ import type { JsonFieldMapping, RecordFormat } from '../../../shared/formats';
 import { affiliationOf, dimensionOf } from '../../../shared/cot-type';
 import type { Track } from '../../../shared/domain';
 import type { IngestWriter, QuarantinedRecord, StoredRecord, WriteOutcome } from '../store/store';
+import type { RulesEngine } from '../rules/rules-engine';
 import type { DecodedEntity } from './decoded-entity';
 import { decoderFor } from './decoders';
 import type { RawRecord } from './raw-record';
@@ -16,13 +17,19 @@ export interface IngestGroup {
 }
 
 /**
- * The one path every record takes, demo or Kafka: decode, then cache in one
- * transaction. A record that cannot be decoded is quarantined with its
- * reason; the batch goes on.
+ * The one path every record takes, demo or Kafka: decode, apply the rules, then cache in one
+ * transaction with the alerts they raised. A record that cannot be decoded is quarantined with
+ * its reason; the batch goes on.
  */
 export type Ingest = (groups: readonly IngestGroup[]) => WriteOutcome;
 
-export function createIngest(options: { readonly writer: IngestWriter; readonly maxRecordBytes: number; readonly now: () => number }): Ingest {
+export function createIngest(options: {
+  readonly writer: IngestWriter;
+  readonly maxRecordBytes: number;
+  readonly now: () => number;
+  /** Sees every record and every decoded fix, before the batch is written, so its alerts commit with it. */
+  readonly rules: RulesEngine;
+}): Ingest {
   return (groups) => {
     const receivedAt = options.now();
     const stored: StoredRecord[] = [];
@@ -31,6 +38,7 @@ export function createIngest(options: { readonly writer: IngestWriter; readonly 
       const { source, subscriptionId } = group;
       const decode = decoderFor(group.format, group.mapping ?? undefined);
       for (const record of group.records) {
+        options.rules.count(source, record.topic, receivedAt);
         // Objects are spelled out field by field: spreading here was a measurable share of ingest time.
         if (record.value.byteLength > options.maxRecordBytes) {
           const error = `the record is ${record.value.byteLength} bytes, over the ${options.maxRecordBytes}-byte limit`;
@@ -43,7 +51,11 @@ export function createIngest(options: { readonly writer: IngestWriter; readonly 
           continue;
         }
         const tracks: Track[] = [];
-        for (const entity of decoded.entities) tracks.push(toTrack(entity, source, record));
+        for (const entity of decoded.entities) {
+          const track = toTrack(entity, source, record);
+          options.rules.observe(track, receivedAt);
+          tracks.push(track);
+        }
         stored.push({
           source,
           topic: record.topic,
@@ -59,7 +71,7 @@ export function createIngest(options: { readonly writer: IngestWriter; readonly 
         });
       }
     }
-    return options.writer.writeBatch({ records: stored, quarantined });
+    return options.writer.writeBatch({ records: stored, quarantined, alerts: options.rules.takeRaised() });
   };
 }
 

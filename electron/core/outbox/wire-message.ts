@@ -1,5 +1,5 @@
 import type { IHeaders } from 'kafkajs';
-import { formatReportTime, type MarkerKind, type OutboxContent, type OutboxDraft, type OutboxMessage, type Precedence, type SaluteReport, type Sitrep } from '../../../shared/outbox';
+import { formatReportTime, type ForwardedAlert, type MarkerKind, type OutboxContent, type OutboxDraft, type OutboxMessage, type Precedence, type SaluteReport, type Sitrep } from '../../../shared/outbox';
 import { encodeCot } from '../cot/encode-cot';
 
 /** CoT types for markers, so TAK clients draw each with its usual symbol. */
@@ -26,6 +26,12 @@ export const SALUTE_COT_TYPE = 'b-m-p-s-m';
 /** The CoT type of a SITREP: free text (b-t-f) like a text message, with its lines in the remarks. */
 export const SITREP_COT_TYPE = TEXT_COT_TYPE;
 
+/**
+ * A forwarded alert with a place goes as a spot marker there, like a SALUTE, so receivers draw it
+ * where it happened; one without a place (a feed's rate) goes as free text.
+ */
+export const FORWARDED_ALERT_COT_TYPE = 'b-m-p-s-m';
+
 /** How long receivers should keep showing what an analyst sent. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -44,9 +50,10 @@ export const PRECEDENCE_HEADER = 'outpost-precedence';
  * - `createdAt`: when the analyst queued it, epoch milliseconds.
  * - the content's fields: `kind: 'text'` with `text`; `kind: 'marker'` with `marker`, `lat`,
  *   `lon`, `label` and `remarks`; `kind: 'salute'` with `size`, `activity`, `lat`, `lon`, `unit`,
- *   `time` (when seen, epoch milliseconds) and `equipment`; or `kind: 'sitrep'` with `unit`,
+ *   `time` (when seen, epoch milliseconds) and `equipment`; `kind: 'sitrep'` with `unit`,
  *   `location` (`{ lat, lon }` or null), `situation`, `actions`, `plans` and `logistics` (null
- *   when left out).
+ *   when left out); or `kind: 'alert'` with `alertId`, `rule`, `severity`, `subject`, `callsign`,
+ *   `time` (when it happened), `location` (or null), `message` and `comment` (or null).
  */
 export type JsonWireMessage = {
   readonly id: string;
@@ -110,7 +117,29 @@ function encodeCotMessage(draft: OutboxDraft, id: string, createdAt: number): st
       const place = content.location ?? { lat: 0, lon: 0 };
       return encodeCot({ ...common, type: SITREP_COT_TYPE, lat: place.lat, lon: place.lon, callsign: content.unit, remarks: withMarking(classification, sitrepLines(content)) });
     }
+    case 'alert': {
+      const place = content.location ?? { lat: 0, lon: 0 };
+      return encodeCot({
+        ...common,
+        type: content.location === null ? TEXT_COT_TYPE : FORWARDED_ALERT_COT_TYPE,
+        time: content.time,
+        start: content.time,
+        stale: Math.max(createdAt, content.time) + STALE_AFTER_MS,
+        lat: place.lat,
+        lon: place.lon,
+        callsign: `ALERT ${content.callsign ?? content.subject}`,
+        remarks: withMarking(classification, forwardedAlertLines(content)),
+      });
+    }
   }
+}
+
+/** The alert as a short report: severity and rule first, then what happened, then the analyst's word. */
+export function forwardedAlertLines(alert: ForwardedAlert): string {
+  const lines = [`ALERT ${alert.severity.toUpperCase()}: ${alert.rule}`, alert.message, `Time: ${formatReportTime(alert.time)}`];
+  if (alert.location !== null) lines.push(`Location: ${decimalPlace(alert.location)}`);
+  if (alert.comment !== null && alert.comment !== '') lines.push(`Comment: ${alert.comment}`);
+  return lines.join('\n');
 }
 
 /** The six lines in the order of the mnemonic, each named, so a receiver without Outpost reads them as written. */

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { affiliationOf, dimensionOf } from '../../../shared/cot-type';
 import type { Track } from '../../../shared/domain';
-import type { IngestBatch, IngestWriter, WriteOutcome } from './store';
+import { createAlertInserter } from './alert-tables';
+import type { IngestBatch, IngestWriter, NewAlert, WriteOutcome } from './store';
 
 /** Past this many rows the oldest quarantined records make way: quarantine is evidence, not an archive. */
 export const QUARANTINE_LIMIT = 10_000;
@@ -58,6 +59,7 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
     INSERT INTO offsets (source, topic, partition, next_offset) VALUES (?, ?, ?, ?)
     ON CONFLICT(source, topic, partition) DO UPDATE SET next_offset = max(next_offset, excluded.next_offset)`);
   const addToCounter = db.prepare('UPDATE counters SET value = value + ? WHERE name = ?');
+  const insertAlerts = createAlertInserter(db);
   const countSubscription = db.prepare('UPDATE subscriptions SET received = received + ?, quarantined = quarantined + ? WHERE id = ?');
   const writeMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   const readMeta = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
@@ -167,8 +169,11 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
       pruneQuarantine.run();
     }
     if (unflushed.size > 0 && now() - lastFlush >= TRACK_FLUSH_MS) flushTracks();
-    return { storedRecords, duplicateRecords, storedQuarantined, changedTracks: [...changed.values()] };
+    const alerts = batch.alerts.length === 0 ? [] : insertAlerts(batch.alerts);
+    return { storedRecords, duplicateRecords, storedQuarantined, changedTracks: [...changed.values()], alerts };
   });
+
+  const writeAlerts = db.transaction((alerts: readonly NewAlert[]) => insertAlerts(alerts));
 
   const flushPending = db.transaction(() => {
     if (unflushed.size > 0) flushTracks();
@@ -177,6 +182,8 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
   return {
     writeBatch: (batch) => write.immediate(batch),
     flushTracks: () => flushPending.immediate(),
+    writeAlerts: (alerts) => (alerts.length === 0 ? [] : writeAlerts.immediate(alerts)),
+    knownUids: () => knownTimes.keys(),
   };
 }
 
@@ -184,7 +191,7 @@ function decodedFields(t: Track): DecodedFields {
   return [t.uid, t.cotType, t.callsign, t.lat, t.lon, t.hae, t.course, t.speed, t.time, t.stale];
 }
 
-function completeTrack(fields: DecodedFields, source: string, topic: string): Track {
+export function completeTrack(fields: DecodedFields, source: string, topic: string): Track {
   const [uid, cotType, callsign, lat, lon, hae, course, speed, time, stale] = fields;
   return { uid, cotType, callsign, lat, lon, hae, course, speed, time, stale, affiliation: affiliationOf(cotType), dimension: dimensionOf(cotType), source, topic };
 }

@@ -11,6 +11,7 @@ import {
   type OutboxState,
 } from '../../../shared/outbox';
 import type { NewOutboundMessage, OutboundBacklog, OutboundDestination, OutboundRevision, OutboundTransition, QueuedOutbound, Store } from './store';
+import { storedChoice } from './stored-choice';
 
 interface MessageRow {
   seq: number;
@@ -164,16 +165,16 @@ export function createOutboxTables(db: Database): OutboxTables {
   const requeueSending = db.prepare<[number]>("UPDATE outbox_messages SET state = 'queued', updated_at = ? WHERE state = 'sending'");
 
   const historyOf = (seq: number): OutboxHistoryEntry[] =>
-    selectHistory.all(seq).map((row) => ({ state: oneOf(OUTBOX_STATES, row.state), at: row.at, note: row.note }));
+    selectHistory.all(seq).map((row) => ({ state: storedChoice(OUTBOX_STATES, row.state, 'outbox'), at: row.at, note: row.note }));
   const messageFromRow = (row: MessageRow): OutboxMessage => ({
     id: row.id,
     profileId: row.profile_id,
     topic: row.topic,
-    precedence: oneOf(PRECEDENCES, row.precedence),
-    format: oneOf(WIRE_FORMATS, row.format),
+    precedence: storedChoice(PRECEDENCES, row.precedence, 'outbox'),
+    format: storedChoice(WIRE_FORMATS, row.format, 'outbox'),
     classification: row.classification,
     content: OutboxContentSchema.parse(JSON.parse(row.content)),
-    state: oneOf(OUTBOX_STATES, row.state),
+    state: storedChoice(OUTBOX_STATES, row.state, 'outbox'),
     reason: row.reason,
     bytes: row.bytes,
     wireBytes: row.wire_bytes,
@@ -257,7 +258,7 @@ export function createOutboxTables(db: Database): OutboxTables {
       (states === null ? selectMessages.all(limit) : selectMessagesIn.all(JSON.stringify(states), limit)).map(messageFromRow),
     countOutbound(): OutboxCounts {
       const counts: OutboxCounts = { queued: 0, sending: 0, sent: 0, failed: 0, cancelled: 0 };
-      for (const row of countByState.all()) counts[oneOf(OUTBOX_STATES, row.state)] = row.count;
+      for (const row of countByState.all()) counts[storedChoice(OUTBOX_STATES, row.state, 'outbox')] = row.count;
       return counts;
     },
     outboundDestinations: () => selectDestinations.all(),
@@ -266,7 +267,7 @@ export function createOutboxTables(db: Database): OutboxTables {
       let bytesBefore = 0;
       // Iterated, not read whole: a sender takes a batch off the front of a queue that may be long.
       for (const row of selectQueued.iterate(profileId, topic)) {
-        const next: QueuedOutbound = { id: row.id, precedence: oneOf(PRECEDENCES, row.precedence), bytes: row.bytes, wireBytes: row.wire_bytes, reason: row.reason, payload: row.payload };
+        const next: QueuedOutbound = { id: row.id, precedence: storedChoice(PRECEDENCES, row.precedence, 'outbox'), bytes: row.bytes, wireBytes: row.wire_bytes, reason: row.reason, payload: row.payload };
         if (!fits(next, taken.length, bytesBefore)) break;
         taken.push(next);
         bytesBefore += next.bytes;
@@ -300,14 +301,6 @@ function draftColumns(draft: OutboxDraft, payload: Uint8Array, wireBytes: number
     wireBytes,
   };
 }
-
-/** Narrows a value the table's CHECK constraint already limits to `allowed`. */
-function oneOf<T extends string>(allowed: readonly T[], value: string): T {
-  const known = allowed.find((candidate) => candidate === value);
-  if (known === undefined) throw new Error(`The outbox holds "${value}" where one of ${allowed.join(', ')} was expected.`);
-  return known;
-}
-
 /** Changes that differ only in where each message landed, grouped so that each group is one UPDATE. */
 function groupByChange(
   changes: readonly { readonly id: string; readonly change: OutboundTransition }[],

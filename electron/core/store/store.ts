@@ -2,10 +2,15 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { JsonFieldMapping, RecordFormat } from '../../../shared/formats';
 import type { QuarantinedRecordSummary, Track, TrackHistoryPoint } from '../../../shared/domain';
 import type { OutboxCounts, OutboxDraft, OutboxMessage, OutboxState, Precedence } from '../../../shared/outbox';
+import type { Alert, AlertCounts, AlertState, AlertStep } from '../../../shared/alerts';
+import type { Rule, RuleInput, RuleKind, Severity } from '../../../shared/rules';
 import { createBasemapTables } from './basemap-tables';
 import { createConnectionTables } from './connection-tables';
 import { createIngestTables } from './ingest-tables';
 import { createOutboxTables } from './outbox-tables';
+import { createRuleTables } from './rule-tables';
+import { createAlertTables } from './alert-tables';
+import { createReplayQueries } from './replay-queries';
 import { createRetentionQueries } from './retention-queries';
 import { createTrackHistoryQueries } from './track-history-queries';
 
@@ -78,6 +83,25 @@ export interface Store {
   /** Puts back in the queue every message a previous run left sending; returns how many. */
   requeueInterruptedOutbound(at: number, note: string): number;
 
+  /** The id of the first record that arrived at or after `cutoff`; null when none did. */
+  firstRecordReceivedSince(cutoff: number): number | null;
+  /** Up to `limit` records from `id` on, in arrival order, with their decoded entities. */
+  recordsFrom(id: number, limit: number): ReplayedRecord[];
+  lastRecordId(): number | null;
+
+  /** Every rule, enabled or not, by name. */
+  listRules(): Rule[];
+  /** Adds a rule, or replaces the one with its id; a replaced rule keeps when it was created. */
+  saveRule(rule: RuleInput, at: number): Rule;
+  removeRule(id: string): boolean;
+
+  /** Newest first; every state or severity when null. */
+  listAlerts(states: readonly AlertState[] | null, severities: readonly Severity[] | null, limit: number): Alert[];
+  countAlerts(): AlertCounts;
+  readAlert(id: string): Alert | null;
+  /** Acknowledges or resolves an alert, only if it is in one of `from` now; null when it was not. */
+  advanceAlert(id: string, from: readonly AlertState[], to: 'acknowledged' | 'resolved', step: AlertStep): Alert | null;
+
   /** Deletes up to `limit` of the oldest records received before `cutoff`; returns how many. */
   evictReceivedBefore(cutoff: number, limit: number): number;
   /** Deletes up to `limit` of the oldest records; returns how many. */
@@ -95,6 +119,30 @@ export interface NewOutboundMessage {
   /** The payload's size compressed on its own. */
   readonly wireBytes: number;
   readonly createdAt: number;
+}
+
+export interface ReplayedRecord {
+  readonly id: number;
+  readonly receivedAt: number;
+  readonly source: string;
+  readonly topic: string;
+  /** The entities as `records.decoded` holds them (see DecodedFields); null for a record with none. */
+  readonly decoded: string | null;
+}
+
+/** An alert as a rule raised it, before the store gives it an id and a state. */
+export interface NewAlert {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly ruleKind: RuleKind;
+  readonly severity: Severity;
+  readonly subject: string;
+  readonly callsign: string | null;
+  readonly time: number;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly message: string;
+  readonly raisedAt: number;
 }
 
 export interface OutboundRevision {
@@ -146,6 +194,10 @@ export interface IngestWriter {
   writeBatch(batch: IngestBatch): WriteOutcome;
   /** Writes any track states still held back, so the tracks table is current. */
   flushTracks(): void;
+  /** Keeps alerts raised between batches, as time passes; returns those kept, without any already open. */
+  writeAlerts(alerts: readonly NewAlert[]): Alert[];
+  /** Every entity the cache has a track for. */
+  knownUids(): Iterable<string>;
 }
 
 export interface RecordPosition {
@@ -184,6 +236,8 @@ export interface QuarantinedRecord extends RecordPosition {
 export interface IngestBatch {
   readonly records: readonly StoredRecord[];
   readonly quarantined: readonly QuarantinedRecord[];
+  /** Raised by the rules from this batch's records, kept in the same commit. */
+  readonly alerts: readonly NewAlert[];
 }
 
 export interface WriteOutcome {
@@ -192,6 +246,8 @@ export interface WriteOutcome {
   readonly storedQuarantined: number;
   /** Tracks whose latest state this batch changed: the latest state of each. */
   readonly changedTracks: Track[];
+  /** The batch's alerts the store kept: those for a rule and subject with an alert still open are not. */
+  readonly alerts: Alert[];
 }
 
 export interface PartitionOffset {
@@ -240,6 +296,9 @@ export function createStore(db: Database): Store {
     ...createConnectionTables(db),
     ...createBasemapTables(db),
     ...createOutboxTables(db),
+    ...createRuleTables(db),
+    ...createAlertTables(db),
+    ...createReplayQueries(db),
     ...createRetentionQueries(db),
     ...createTrackHistoryQueries(db),
     close: () => db.close(),

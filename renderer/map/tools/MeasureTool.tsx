@@ -2,13 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LatLon } from '../../../shared/geo';
 import type { MeasurementColours } from '../../theme/map-palettes';
-import { isMapRemoved } from './map-removed';
+import { enterPlacingMode } from './placing-mode';
 import { MeasurementPanel } from './MeasurementPanel';
 import { useMeasurementLayers } from './use-measurement-layers';
 import { usePointerPosition } from './use-pointer-position';
 
 /** MapLibre's own class for a crosshair cursor over the map. */
-const CROSSHAIR_CLASS = 'maplibregl-crosshair';
 
 interface MeasureToolProps {
   readonly map: MapLibreMap;
@@ -33,20 +32,10 @@ export function MeasureTool({ map, colours }: MeasureToolProps) {
   useEffect(() => {
     if (!measuring) return;
     const clicks = map.on('click', (event) => setPoints((previous) => [...previous, { lat: event.lngLat.lat, lon: event.lngLat.lng }]));
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') finish();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    // Quick clicks to place points would otherwise zoom the map in.
-    const doubleClickZoomWasOn = map.doubleClickZoom.isEnabled();
-    map.doubleClickZoom.disable();
-    map.getContainer().classList.add(CROSSHAIR_CLASS);
+    const leavePlacingMode = enterPlacingMode(map, finish);
     return () => {
       clicks.unsubscribe();
-      window.removeEventListener('keydown', onKeyDown);
-      if (isMapRemoved(map)) return;
-      if (doubleClickZoomWasOn) map.doubleClickZoom.enable();
-      map.getContainer().classList.remove(CROSSHAIR_CLASS);
+      leavePlacingMode();
     };
   }, [map, measuring, finish]);
 

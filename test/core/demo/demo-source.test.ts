@@ -15,7 +15,7 @@ function heldWriter(): BatchWriter & { readonly groups: IngestGroup[]; commitAll
     groups,
     write(group) {
       groups.push(group);
-      return new Promise((resolve) => held.push(() => resolve({ storedRecords: group.records.length, duplicateRecords: 0, storedQuarantined: 0, changedTracks: [] })));
+      return new Promise((resolve) => held.push(() => resolve({ storedRecords: group.records.length, duplicateRecords: 0, storedQuarantined: 0, changedTracks: [], alerts: [] })));
     },
     whenBelow: async () => undefined,
     drain: async () => undefined,

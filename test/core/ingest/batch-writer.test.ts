@@ -5,7 +5,7 @@ import type { WriteOutcome } from '../../../electron/core/store/store';
 import { aRawRecord } from '../../builders/raw-record-builder';
 import { manualClock } from '../../support/manual-clock';
 
-const outcome = (storedRecords: number): WriteOutcome => ({ storedRecords, duplicateRecords: 0, storedQuarantined: 0, changedTracks: [] });
+const outcome = (storedRecords: number): WriteOutcome => ({ storedRecords, duplicateRecords: 0, storedQuarantined: 0, changedTracks: [], alerts: [] });
 
 function group(records: number): IngestGroup {
   return { source: 'edge', subscriptionId: 1, format: 'cot', mapping: null, records: Array.from({ length: records }, (_, offset) => aRawRecord({ offset })) };

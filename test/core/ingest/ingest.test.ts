@@ -8,6 +8,7 @@ import { migrations } from '../../../electron/core/store/migrations';
 import { createIngestWriter } from '../../../electron/core/store/ingest-writer';
 import { createStore, type IngestWriter, type Store } from '../../../electron/core/store/store';
 import { aCotRecord, textRecord } from '../../builders/raw-record-builder';
+import { noRules } from '../../support/no-rules';
 
 describe('Given the ingest path', () => {
   let store: Store;
@@ -28,7 +29,7 @@ describe('Given the ingest path', () => {
     store = createStore(db);
     notified = [];
     writer = createIngestWriter(db);
-    ingest = createIngest({ writer, maxRecordBytes: 4096, now: () => Date.UTC(2026, 10, 26) });
+    ingest = createIngest({ writer, maxRecordBytes: 4096, now: () => Date.UTC(2026, 10, 26), rules: noRules() });
   });
   afterEach(() => store.close());
 

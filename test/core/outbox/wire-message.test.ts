@@ -1,8 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { MARKER_KINDS, type SaluteReport, type Sitrep } from '../../../shared/outbox';
+import { MARKER_KINDS, type ForwardedAlert, type SaluteReport, type Sitrep } from '../../../shared/outbox';
 import { decodeCot } from '../../../electron/core/ingest/decoders/cot';
-import { MARKER_COT_TYPES, SALUTE_COT_TYPE, SITREP_COT_TYPE, TEXT_COT_TYPE, encodeWireMessage, wireKeyAndHeaders } from '../../../electron/core/outbox/wire-message';
+import { FORWARDED_ALERT_COT_TYPE, MARKER_COT_TYPES, SALUTE_COT_TYPE, SITREP_COT_TYPE, TEXT_COT_TYPE, encodeWireMessage, wireKeyAndHeaders } from '../../../electron/core/outbox/wire-message';
 import { aMarker, anOutboxDraft } from '../../builders/outbox-draft-builder';
 
 const ID = '3f1c2a9e-7d4b-4c1e-9a2f-0b5d6e7f8a90';
@@ -26,6 +26,18 @@ const SITREP: Sitrep = {
   actions: 'Cleared the village.',
   plans: null,
   logistics: 'Water for 24 hours.',
+};
+const FORWARDED: ForwardedAlert = {
+  kind: 'alert',
+  alertId: '9b2f6c1e-3a4d-4e5f-8a7b-1c2d3e4f5a6b',
+  rule: 'Impossible movement',
+  severity: 'critical',
+  subject: 'demo-jump-1',
+  callsign: 'RAPTOR 3',
+  time: SEEN_AT,
+  location: { lat: 40.5, lon: 9.25 },
+  message: 'RAPTOR 3 moved 50.0 km in 1 s.',
+  comment: 'Likely spoofed; check the air picture.',
 };
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 const remarksOf = (bytes: Uint8Array): unknown =>
@@ -111,6 +123,26 @@ describe('Given a report to be written as CoT', () => {
     expect(remarksOf(bytes)).toBe(
       ['UNCLASSIFIED // SITREP', 'Unit: 2nd Platoon', 'Situation: Holding the crossing.', 'Actions: Cleared the village.', 'Plans: Move at first light.', 'Logistics: Water for 24 hours.'].join('\n'),
     );
+  });
+});
+
+describe('Given an alert forwarded through the outbox', () => {
+  it('When it goes as CoT, Then it decodes as a spot where and when it happened, with the rule, the message and the comment in the remarks', () => {
+    const bytes = encodeWireMessage(anOutboxDraft({ format: 'cot', classification: 'SECRET', content: FORWARDED }), ID, CREATED_AT);
+    expect(decodeCot(bytes)).toMatchObject({ ok: true, entities: [{ uid: ID, cotType: FORWARDED_ALERT_COT_TYPE, callsign: 'ALERT RAPTOR 3', lat: 40.5, lon: 9.25, time: SEEN_AT }] });
+    expect(remarksOf(bytes)).toBe(
+      'SECRET // ALERT CRITICAL: Impossible movement\nRAPTOR 3 moved 50.0 km in 1 s.\nTime: 2026-11-26 11:40Z\nLocation: 40.50000, 9.25000\nComment: Likely spoofed; check the air picture.',
+    );
+  });
+
+  it('When it has no place (a feed rate), Then it goes as free text at 0,0', () => {
+    const bytes = encodeWireMessage(anOutboxDraft({ format: 'cot', content: { ...FORWARDED, location: null, comment: null } }), ID, CREATED_AT);
+    expect(decodeCot(bytes)).toMatchObject({ ok: true, entities: [{ cotType: TEXT_COT_TYPE, lat: 0, lon: 0 }] });
+  });
+
+  it('When it goes as JSON, Then the object carries the alert’s fields beside the envelope', () => {
+    const bytes = encodeWireMessage(anOutboxDraft({ format: 'json', content: FORWARDED }), ID, CREATED_AT);
+    expect(JSON.parse(text(bytes))).toEqual({ id: ID, precedence: 'routine', classification: 'UNCLASSIFIED', createdAt: CREATED_AT, ...FORWARDED });
   });
 });
 

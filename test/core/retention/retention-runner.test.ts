@@ -10,6 +10,7 @@ import { createStore, type Store } from '../../../electron/core/store/store';
 import { aCotRecord } from '../../builders/raw-record-builder';
 import { manualClock, type ManualClock } from '../../support/manual-clock';
 import { recordingLog } from '../../support/recording-log';
+import { noRules } from '../../support/no-rules';
 
 const HOUR = 3_600_000;
 
@@ -25,7 +26,7 @@ describe('Given a cache with records of different ages', () => {
     store = createStore(db);
     clock = manualClock();
     receivedAt = clock.now();
-    const ingest = createIngest({ writer: createIngestWriter(db), maxRecordBytes: 1 << 20, now: () => receivedAt });
+    const ingest = createIngest({ writer: createIngestWriter(db), maxRecordBytes: 1 << 20, now: () => receivedAt, rules: noRules() });
     ingestAt = (count, firstOffset) => {
       const records = Array.from({ length: count }, (_, i) => aCotRecord({ uid: `u${(firstOffset + i) % 50}` }, { offset: firstOffset + i }));
       ingest([{ source: 'edge', subscriptionId: null, format: 'cot', mapping: null, records }]);

@@ -30,7 +30,7 @@ describe('Given the cache schema migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['basemaps', 'counters', 'meta', 'offsets', 'outbox_budgets', 'outbox_history', 'outbox_messages', 'profiles', 'quarantine', 'records', 'subscriptions', 'tracks']);
+    expect(tables).toEqual(['alerts', 'basemaps', 'counters', 'meta', 'offsets', 'outbox_budgets', 'outbox_history', 'outbox_messages', 'profiles', 'quarantine', 'records', 'rules', 'subscriptions', 'tracks']);
     db.close();
   });
 
@@ -238,7 +238,7 @@ describe('Given a cache at schema 5 with queued messages', () => {
        VALUES ('m1', 'edge', 'chat.out', 'routine', 'queued', 'json', '{}', x'00', 412, 0, 0)`,
     ).run();
 
-    expect(migrate(db, migrations)).toEqual({ from: 5, to: 6 });
+    expect(migrate(db, migrations.slice(0, 6))).toEqual({ from: 5, to: 6 });
 
     expect(db.prepare('SELECT wire_bytes FROM outbox_messages').pluck().get()).toBe(412);
     expect(db.prepare<[], string>("SELECT name FROM pragma_index_info('outbox_queue')").pluck().all()).toEqual(['profile_id', 'topic', 'precedence_rank', 'seq', 'wire_bytes']);
@@ -247,11 +247,34 @@ describe('Given a cache at schema 5 with queued messages', () => {
     db.close();
   });
 
-  it('When a cache at schema 7 meets this build, Then it is refused, not guessed at', () => {
+});
+
+describe('Given a cache at schema 6', () => {
+  it('When it is migrated to schema 7, Then it starts with three rules that read back, and strict rules and alerts tables', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 6));
+
+    expect(migrate(db, migrations)).toEqual({ from: 6, to: 7 });
+
+    const store = createStore(db);
+    expect(store.listRules().map((rule) => [rule.id, rule.definition.kind, rule.enabled])).toEqual([
+      ['feed-rate', 'rate', true],
+      ['impossible-movement', 'kinematic', true],
+      ['lost-track', 'stale', true],
+    ]);
+    const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE name IN ('rules', 'alerts') ORDER BY name").all();
+    expect(tables).toEqual([
+      { name: 'alerts', strict: 1 },
+      { name: 'rules', strict: 1 },
+    ]);
+    store.close();
+  });
+
+  it('When a cache at schema 8 meets this build, Then it is refused, not guessed at', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations);
-    db.pragma('user_version = 7');
-    expect(() => migrate(db, migrations)).toThrow(/schema 7; this version knows up to 6/);
+    db.pragma('user_version = 8');
+    expect(() => migrate(db, migrations)).toThrow(/schema 8; this version knows up to 7/);
     db.close();
   });
 });

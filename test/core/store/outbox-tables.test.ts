@@ -7,6 +7,7 @@ import { migrations } from '../../../electron/core/store/migrations';
 import { openDatabase, openWriterConnection } from '../../../electron/core/store/open-database';
 import { createStore, type NewOutboundMessage, type Store } from '../../../electron/core/store/store';
 import { makeTempDir } from '../../support/temp-dir';
+import { queryPlanOf } from '../../support/query-plan';
 
 const KEY = 'd'.repeat(64);
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -359,17 +360,7 @@ describe('Given the cache on disk', () => {
 });
 
 describe('Given the outbox queue queries', () => {
-  const planOf = (sql: string): string => {
-    const db = new BetterSqlite3(':memory:');
-    migrate(db, migrations);
-    const plan = db
-      .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-      .all()
-      .map((row) => row.detail)
-      .join('\n');
-    db.close();
-    return plan;
-  };
+  const planOf = queryPlanOf;
 
   it('When the next batch to send is planned, Then it walks the queue index in drain order without sorting', () => {
     const plan = planOf(

@@ -1,0 +1,38 @@
+import type { Track } from '../../../shared/domain';
+
+/** What holds for one subject of one rule right now, in the words an alert will use. */
+export interface Finding {
+  /** The entity's uid, or "source/topic" for a subscription. */
+  readonly subject: string;
+  readonly callsign: string | null;
+  /** When it happened: the fix's time, or the end of the window judged. */
+  readonly time: number;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly message: string;
+}
+
+/**
+ * Where a watcher reports: `holds` while its condition is true for a subject, `clears` once it is
+ * not. The engine raises an alert on the change from clear to holding, so a condition that stays
+ * true raises one alert, not one per record.
+ */
+export interface FindingSink {
+  holds(finding: Finding): void;
+  clears(subject: string): void;
+}
+
+/** One rule's way of looking at the stream. Every method is optional but at least one does the work. */
+export interface Watcher {
+  /** A decoded fix of an entity the rule's filter accepts. */
+  observe?(track: Track, receivedAt: number, sink: FindingSink): void;
+  /** A record arrived on a subscription, decoded or not. */
+  count?(source: string, topic: string, receivedAt: number): void;
+  /** Time passes: what depends on silence is judged here. */
+  tick?(now: number, sink: FindingSink): void;
+}
+
+/** The entity name an alert leads with: the callsign when there is one. */
+export function entityName(track: Pick<Track, 'uid' | 'callsign'>): string {
+  return track.callsign ?? track.uid;
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { Rule } from '../../shared/rules';
+import { SEVERITY_LABELS, SEVERITY_SYMBOLS } from '../alerts/alert-labels';
+import type { Client } from '../client';
+import { ConfirmButton } from '../connections/ConfirmButton';
+import { RULE_KIND_LABELS } from './rule-labels';
+
+interface RuleRowProps {
+  readonly client: Client;
+  readonly rule: Rule;
+  /** The editor has this rule open. */
+  readonly editing: boolean;
+  readonly onChanged: (rule: Rule) => void;
+  readonly onRemoved: (id: string) => void;
+  readonly onEdit: (rule: Rule) => void;
+}
+
+export function RuleRow({ client, rule, editing, onChanged, onRemoved, onEdit }: RuleRowProps) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const setEnabled = async (enabled: boolean): Promise<void> => {
+    setBusy(true);
+    setProblem(null);
+    const result = await client.call('rules.setEnabled', { id: rule.id, enabled });
+    setBusy(false);
+    if (result.ok) onChanged(result.value);
+    else setProblem(result.error.message);
+  };
+
+  const remove = async (): Promise<void> => {
+    setBusy(true);
+    setProblem(null);
+    const result = await client.call('rules.remove', { id: rule.id });
+    setBusy(false);
+    if (result.ok) onRemoved(rule.id);
+    else setProblem(result.error.message);
+  };
+
+  return (
+    <li className={`rule-row severity-${rule.severity}${rule.enabled ? '' : ' disabled'}${editing ? ' editing' : ''}`} data-testid="rule-row" data-id={rule.id} data-enabled={rule.enabled}>
+      <div className="rule-row-head">
+        <span className={`severity-badge severity-${rule.severity}`}>
+          <span aria-hidden="true">{SEVERITY_SYMBOLS[rule.severity]}</span> {SEVERITY_LABELS[rule.severity]}
+        </span>
+        <span className="rule-name" data-testid="rule-row-name">
+          {rule.name}
+        </span>
+        <span className="rule-kind" data-testid="rule-row-kind">
+          {RULE_KIND_LABELS[rule.definition.kind]}
+        </span>
+      </div>
+      <p className="rule-filter" title={rule.filter ?? undefined}>
+        {rule.definition.kind === 'rate' ? 'Every subscription' : (rule.filter ?? 'Every entity')}
+      </p>
+      {problem === null ? null : (
+        <p className="form-error" role="alert" data-testid="rule-row-problem">
+          {problem}
+        </p>
+      )}
+      <div className="rule-actions">
+        <label className="switch">
+          <input type="checkbox" data-testid="rule-row-enabled" checked={rule.enabled} disabled={busy} onChange={(event) => void setEnabled(event.target.checked)} />
+          Enabled
+        </label>
+        <button type="button" data-testid="rule-row-edit" aria-pressed={editing} disabled={busy || editing} onClick={() => onEdit(rule)}>
+          {editing ? 'Editing…' : 'Edit'}
+        </button>
+        <ConfirmButton
+          label="Delete"
+          question={`Delete the rule “${rule.name}”? The alerts it raised stay.`}
+          confirmLabel="Delete rule"
+          testId="rule-row-delete"
+          disabled={busy}
+          onConfirm={() => void remove()}
+        />
+      </div>
+    </li>
+  );
+}
