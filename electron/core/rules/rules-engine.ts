@@ -53,10 +53,10 @@ export function createRulesEngine(options: {
     try {
       const holding = new Set<string>();
       const sink: FindingSink = {
-        holds(finding) {
-          if (holding.has(finding.subject)) return;
-          holding.add(finding.subject);
-          raised.push({ ...finding, ruleId: rule.id, ruleName: rule.name, ruleKind: rule.definition.kind, severity: rule.severity, raisedAt: options.now() });
+        holds(subject, describe) {
+          if (holding.has(subject)) return;
+          holding.add(subject);
+          raised.push({ ...describe(), ruleId: rule.id, ruleName: rule.name, ruleKind: rule.definition.kind, severity: rule.severity, raisedAt: options.now() });
         },
         clears(subject) {
           holding.delete(subject);

@@ -15,10 +15,12 @@ export interface Finding {
 /**
  * Where a watcher reports: `holds` while its condition is true for a subject, `clears` once it is
  * not. The engine raises an alert on the change from clear to holding, so a condition that stays
- * true raises one alert, not one per record.
+ * true raises one alert, not one per record. The finding is described only when an alert is
+ * raised: most calls say again what is already known, and writing the sentence costs more than
+ * judging the condition.
  */
 export interface FindingSink {
-  holds(finding: Finding): void;
+  holds(subject: string, describe: () => Finding): void;
   clears(subject: string): void;
 }
 
@@ -35,4 +37,9 @@ export interface Watcher {
 /** The entity name an alert leads with: the callsign when there is one. */
 export function entityName(track: Pick<Track, 'uid' | 'callsign'>): string {
   return track.callsign ?? track.uid;
+}
+
+/** A finding about an entity, where and when its fix put it. */
+export function findingAt(track: Track, message: string): Finding {
+  return { subject: track.uid, callsign: track.callsign, time: track.time, lat: track.lat, lon: track.lon, message };
 }

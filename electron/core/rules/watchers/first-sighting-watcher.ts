@@ -1,4 +1,4 @@
-import { entityName, type Watcher } from '../watcher';
+import { entityName, findingAt, type Watcher } from '../watcher';
 
 /**
  * Holds on the first fix of an entity not seen before; every later fix clears it. Entities the
@@ -13,7 +13,7 @@ export function firstSightingWatcher(alreadySeen: Iterable<string>): Watcher {
         return;
       }
       seen.add(track.uid);
-      sink.holds({ subject: track.uid, callsign: track.callsign, time: track.time, lat: track.lat, lon: track.lon, message: `First sighting of ${entityName(track)} (${track.cotType}).` });
+      sink.holds(track.uid, () => findingAt(track, `First sighting of ${entityName(track)} (${track.cotType}).`));
     },
   };
 }

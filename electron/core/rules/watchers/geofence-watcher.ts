@@ -1,7 +1,7 @@
 import type { Track } from '../../../../shared/domain';
 import { distanceMetres, pointInPolygon, type LatLon } from '../../../../shared/geo';
 import type { GeofenceArea, GeofenceTrigger } from '../../../../shared/rules';
-import { entityName, type FindingSink, type Watcher } from '../watcher';
+import { entityName, findingAt, type FindingSink, type Watcher } from '../watcher';
 
 interface Presence {
   inside: boolean;
@@ -24,8 +24,8 @@ export function geofenceWatcher(area: GeofenceArea, trigger: GeofenceTrigger, dw
 
   const judgeDwell = (uid: string, state: Presence, now: number, sink: FindingSink): void => {
     if (state.inside && now - state.since >= dwellMs) {
-      const minutes = Math.round((now - state.since) / 60_000);
-      sink.holds(findingAt(state.last, `${entityName(state.last)} has stayed inside ${areaName} for ${minutes} min.`));
+      const { last, since } = state;
+      sink.holds(uid, () => findingAt(last, `${entityName(last)} has stayed inside ${areaName} for ${Math.round((now - since) / 60_000)} min.`));
     } else {
       sink.clears(uid);
     }
@@ -50,7 +50,7 @@ export function geofenceWatcher(area: GeofenceArea, trigger: GeofenceTrigger, dw
         return;
       }
       if (crossed && inside === (trigger === 'enter')) {
-        sink.holds(findingAt(track, `${entityName(track)} ${trigger === 'enter' ? 'entered' : 'left'} ${areaName}.`));
+        sink.holds(track.uid, () => findingAt(track, `${entityName(track)} ${trigger === 'enter' ? 'entered' : 'left'} ${areaName}.`));
       } else if (crossed) {
         sink.clears(track.uid);
       }
@@ -61,10 +61,6 @@ export function geofenceWatcher(area: GeofenceArea, trigger: GeofenceTrigger, dw
       for (const [uid, state] of presence) if (state.inside) judgeDwell(uid, state, Math.max(now, state.last.time), sink);
     },
   };
-}
-
-function findingAt(track: Track, message: string) {
-  return { subject: track.uid, callsign: track.callsign, time: track.time, lat: track.lat, lon: track.lon, message };
 }
 
 /** A point test with a bounding-box shortcut, since most fixes are nowhere near a fence. */

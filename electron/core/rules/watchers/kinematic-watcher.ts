@@ -1,13 +1,14 @@
 import type { Track } from '../../../../shared/domain';
 import { distanceMetres } from '../../../../shared/geo';
 import type { MaxSpeeds } from '../../../../shared/rules';
-import { entityName, type Watcher } from '../watcher';
+import { entityName, findingAt, type Watcher } from '../watcher';
 
 /**
  * A jump shorter than this is position noise, however short the time between the fixes: two GPS
  * fixes a few milliseconds apart would otherwise imply any speed at all.
  */
 const NOISE_METRES = 250;
+const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /**
  * Holds on a fix that could only have been reached faster than any platform of the entity's
@@ -27,15 +28,12 @@ export function kinematicWatcher(maxSpeeds: MaxSpeeds): Watcher {
       const seconds = (track.time - before.time) / 1000;
       const limit = maxSpeeds[track.dimension];
       if (metres > NOISE_METRES && metres > limit * seconds) {
-        const implied = seconds > 0 ? `${Math.round(metres / seconds).toLocaleString('en-US')} m/s` : 'no time at all';
-        sink.holds({
-          subject: track.uid,
-          callsign: track.callsign,
-          time: track.time,
-          lat: track.lat,
-          lon: track.lon,
-          message: `${entityName(track)} moved ${(metres / 1000).toFixed(1)} km in ${seconds.toFixed(0)} s (${implied}), beyond the ${limit} m/s a ${track.dimension} platform reaches; the position may be spoofed or corrupt.`,
-        });
+        sink.holds(track.uid, () =>
+          findingAt(
+            track,
+            `${entityName(track)} moved ${(metres / 1000).toFixed(1)} km in ${seconds.toFixed(0)} s (${seconds > 0 ? `${wholeNumber.format(metres / seconds)} m/s` : 'no time at all'}), beyond the ${limit} m/s a ${track.dimension} platform reaches; the position may be spoofed or corrupt.`,
+          ),
+        );
       } else {
         sink.clears(track.uid);
       }

@@ -2,16 +2,18 @@ import type { Track } from '../../../../shared/domain';
 import { distanceMetres, EARTH_RADIUS_METRES } from '../../../../shared/geo';
 import { entityName, type FindingSink, type Watcher } from '../watcher';
 
+const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** A degree of latitude, on the sphere geo.ts measures on. */
 const METRES_PER_DEGREE = (EARTH_RADIUS_METRES * Math.PI) / 180;
 
 /**
- * Holds for an entity the rule's filter picks (side A) while an entity of the other side (B) is
- * within `distanceMetres`. Both sides sit in a grid of cells as wide as the distance, so a fix is
- * compared with the entities in the cells around it rather than with every entity, using a flat
- * approximation of distance that is exact enough at these ranges and far cheaper than the great
- * circle. A move on either side is judged at once: B coming near A raises A's alert on B's fix;
- * B moving away clears it unless another B is still near.
+ * Holds for an entity the rule's filter picks (side A) while any entity of the other side (B) is
+ * within `distanceMetres`; the alert names the one that was near when it was raised. Both sides
+ * sit in a grid of cells as wide as the distance, so a fix is compared with the entities in the
+ * cells around it rather than with every entity, using a flat approximation of distance that is
+ * exact enough at these ranges and far cheaper than the great circle. A move on either side is
+ * judged at once: B coming near A raises A's alert on B's fix; B moving away clears it unless
+ * another B is still near.
  */
 export function proximityWatcher(isNear: (track: Track, now: number) => boolean, distance: number, isWatched: (track: Track, now: number) => boolean): Watcher {
   const watched = spatialIndex(distance);
@@ -36,50 +38,57 @@ export function proximityWatcher(isNear: (track: Track, now: number) => boolean,
       holdersOf.set(other.uid, holders);
     }
     holders.add(track.uid);
-    const metres = distanceMetres(track, other);
-    sink.holds({
-      subject: track.uid,
-      callsign: track.callsign,
-      time: Math.max(track.time, other.time),
-      lat: track.lat,
-      lon: track.lon,
-      message: `${entityName(other)} is ${Math.round(metres).toLocaleString('en-US')} m from ${entityName(track)}, within ${distance.toLocaleString('en-US')} m.`,
+    sink.holds(track.uid, () => {
+      const metres = distanceMetres(track, other);
+      return {
+        subject: track.uid,
+        callsign: track.callsign,
+        time: Math.max(track.time, other.time),
+        lat: track.lat,
+        lon: track.lon,
+        message: `${entityName(other)} is ${wholeNumber.format(metres)} m from ${entityName(track)}, within ${wholeNumber.format(distance)} m.`,
+      };
     });
   };
 
   // The visitors below are made once and read their inputs from here: a closure per fix showed as
   // garbage collection in profiles of a busy feed.
   let subject: Track | null = null;
-  let nearest: Track | null = null;
-  let nearestSquared = 0;
+  let subjectCos = 1;
+  let firstNear: Track | null = null;
   let moving: Track | null = null;
+  let movingCos = 1;
   let movingSink: FindingSink | null = null;
   const limitSquared = distance * distance;
 
-  const considerNearest = (other: Track): void => {
-    if (subject === null || other.uid === subject.uid) return;
-    const squared = flatSquaredMetres(subject, other);
-    if (squared <= nearestSquared) {
-      nearest = other;
-      nearestSquared = squared;
-    }
+  /** Stops the walk at the first B within the distance: any one is enough for the rule to hold. */
+  const stopAtFirstNear = (other: Track): boolean => {
+    if (subject === null || other.uid === subject.uid) return false;
+    if (flatSquaredMetres(subject, subjectCos, other) > limitSquared) return false;
+    firstNear = other;
+    return true;
   };
 
-  const considerHolding = (near: Track): void => {
-    if (moving === null || movingSink === null) return;
-    if (near.uid !== moving.uid && !nearOf.has(near.uid) && flatSquaredMetres(near, moving) <= limitSquared) hold(near, moving, movingSink);
+  const considerHolding = (near: Track): boolean => {
+    if (moving === null || movingSink === null) return true;
+    // Distance first: most entities in the nine cells are out of range, and it is cheaper than a lookup.
+    if (flatSquaredMetres(moving, movingCos, near) <= limitSquared && near.uid !== moving.uid && !nearOf.has(near.uid)) hold(near, moving, movingSink);
+    return false;
   };
 
-  /** Looks for the nearest B around a watched entity. */
+  /** Whether a B is near a watched entity: the one it was near if that one still is, else the first found. */
   const judge = (track: Track, sink: FindingSink): void => {
+    subjectCos = cosOfLatitude(track);
+    const known = nearOf.get(track.uid);
+    const stillNear = known === undefined ? undefined : others.get(known);
+    if (stillNear !== undefined && flatSquaredMetres(track, subjectCos, stillNear) <= limitSquared) return;
     subject = track;
-    nearest = null;
-    nearestSquared = limitSquared;
-    others.forEachAround(track, considerNearest);
-    // Set by considerNearest, which the compiler cannot see run.
-    const found = nearest as Track | null;
+    firstNear = null;
+    others.forEachAround(track, stopAtFirstNear);
+    // Set by stopAtFirstNear, which the compiler cannot see run.
+    const found = firstNear as Track | null;
     subject = null;
-    nearest = null;
+    firstNear = null;
     if (found === null) {
       release(track.uid);
       sink.clears(track.uid);
@@ -90,17 +99,19 @@ export function proximityWatcher(isNear: (track: Track, now: number) => boolean,
 
   /** A B moved (or stopped counting as B): the A it was near look again, and the A now near it hold. */
   const otherMoved = (other: Track, stillOther: boolean, sink: FindingSink): void => {
+    const otherCos = cosOfLatitude(other);
     const holders = holdersOf.get(other.uid);
     if (holders !== undefined) {
       // Judging a holder again may release it from this set while it is walked, which a Set allows.
       for (const uid of holders) {
         const holder = watched.get(uid);
         if (holder === undefined) release(uid);
-        else if (!stillOther || flatSquaredMetres(holder, other) > limitSquared) judge(holder, sink);
+        else if (!stillOther || flatSquaredMetres(other, otherCos, holder) > limitSquared) judge(holder, sink);
       }
     }
     if (!stillOther) return;
     moving = other;
+    movingCos = otherCos;
     movingSink = sink;
     watched.forEachAround(other, considerHolding);
     moving = null;
@@ -127,11 +138,18 @@ export function proximityWatcher(isNear: (track: Track, now: number) => boolean,
   };
 }
 
-/** Squared distance on a plane tangent at the pair's mean latitude: within a fraction of a percent at tens of kilometres. */
-function flatSquaredMetres(a: { readonly lat: number; readonly lon: number }, b: { readonly lat: number; readonly lon: number }): number {
+/**
+ * Squared distance on a plane tangent at `a`, whose latitude's cosine the caller works out once
+ * for all its comparisons: within a fraction of a percent at tens of kilometres.
+ */
+function flatSquaredMetres(a: { readonly lat: number; readonly lon: number }, cosLatA: number, b: { readonly lat: number; readonly lon: number }): number {
   const north = (a.lat - b.lat) * METRES_PER_DEGREE;
-  const east = (a.lon - b.lon) * METRES_PER_DEGREE * Math.cos(((a.lat + b.lat) * Math.PI) / 360);
+  const east = (a.lon - b.lon) * METRES_PER_DEGREE * cosLatA;
   return north * north + east * east;
+}
+
+function cosOfLatitude(point: { readonly lat: number }): number {
+  return Math.cos((point.lat * Math.PI) / 180);
 }
 
 interface SpatialIndex {
@@ -139,8 +157,11 @@ interface SpatialIndex {
   put(track: Track): void;
   /** True when it was there. */
   remove(uid: string): boolean;
-  /** Visits every entity in the cell of `point` and the eight around it: all within one cell width, and some more. */
-  forEachAround(point: { readonly lat: number; readonly lon: number }, visit: (track: Track) => void): void;
+  /**
+   * Visits every entity in the cell of `point` and the eight around it (all within one cell width,
+   * and some more) until `visit` returns true.
+   */
+  forEachAround(point: { readonly lat: number; readonly lon: number }, visit: (track: Track) => boolean): void;
 }
 
 /** Rows and columns fit in 21 bits each with room to spare, so a cell's key is one number, not a string. */
@@ -149,9 +170,9 @@ const CELL_KEY_STRIDE = 2 ** 21;
 
 function spatialIndex(cellMetres: number): SpatialIndex {
   const cellLat = cellMetres / METRES_PER_DEGREE;
-  const cells = new Map<number, Map<string, Track>>();
-  const cellOf = new Map<string, number>();
-  const byUid = new Map<string, Track>();
+  // Cells are arrays, walked with plain loops: every fix walks nine of them.
+  const cells = new Map<number, Track[]>();
+  const placeOf = new Map<string, { key: number; index: number }>();
   // A row's cells are one cell width wide at the row's edge nearest a pole, so at least that wide
   // everywhere in the row; clamped so that near the poles a row is not one endless cell.
   const cellLon = (row: number): number => {
@@ -161,43 +182,65 @@ function spatialIndex(cellMetres: number): SpatialIndex {
   const rowOf = (lat: number): number => Math.floor(lat / cellLat);
   const keyOf = (row: number, column: number): number => (row + CELL_KEY_OFFSET) * CELL_KEY_STRIDE + column + CELL_KEY_OFFSET;
 
+  /** Takes an entity out of its cell by moving the cell's last entity into its slot. */
+  const takeOut = (uid: string, place: { readonly key: number; readonly index: number }): void => {
+    const cell = cells.get(place.key);
+    if (cell === undefined) return;
+    const last = cell.pop();
+    if (last !== undefined && last.uid !== uid) {
+      cell[place.index] = last;
+      const moved = placeOf.get(last.uid);
+      if (moved !== undefined) moved.index = place.index;
+    }
+    if (cell.length === 0) cells.delete(place.key);
+  };
+
   const remove = (uid: string): boolean => {
-    const key = cellOf.get(uid);
-    if (key === undefined) return false;
-    const cell = cells.get(key);
-    cell?.delete(uid);
-    if (cell?.size === 0) cells.delete(key);
-    cellOf.delete(uid);
-    byUid.delete(uid);
+    const place = placeOf.get(uid);
+    if (place === undefined) return false;
+    placeOf.delete(uid);
+    takeOut(uid, place);
     return true;
   };
 
   return {
-    get: (uid) => byUid.get(uid),
+    get(uid) {
+      const place = placeOf.get(uid);
+      return place === undefined ? undefined : cells.get(place.key)?.[place.index];
+    },
     put(track) {
       const row = rowOf(track.lat);
       const key = keyOf(row, Math.floor(track.lon / cellLon(row)));
-      const before = cellOf.get(track.uid);
-      if (before !== key) {
-        if (before !== undefined) remove(track.uid);
-        let cell = cells.get(key);
-        if (cell === undefined) {
-          cell = new Map();
-          cells.set(key, cell);
-        }
-        cellOf.set(track.uid, key);
-        cell.set(track.uid, track);
-      } else {
-        cells.get(key)?.set(track.uid, track);
+      const place = placeOf.get(track.uid);
+      if (place !== undefined && place.key === key) {
+        const cell = cells.get(key);
+        if (cell !== undefined) cell[place.index] = track;
+        return;
       }
-      byUid.set(track.uid, track);
+      if (place !== undefined) takeOut(track.uid, place);
+      let cell = cells.get(key);
+      if (cell === undefined) {
+        cell = [];
+        cells.set(key, cell);
+      }
+      // The place is kept and moved, not made anew: entities change cells all the time.
+      if (place === undefined) placeOf.set(track.uid, { key, index: cell.length });
+      else {
+        place.key = key;
+        place.index = cell.length;
+      }
+      cell.push(track);
     },
     remove,
     forEachAround(point, visit) {
       const row = rowOf(point.lat);
       for (let dRow = -1; dRow <= 1; dRow += 1) {
         const column = Math.floor(point.lon / cellLon(row + dRow));
-        for (let dColumn = -1; dColumn <= 1; dColumn += 1) cells.get(keyOf(row + dRow, column + dColumn))?.forEach(visit);
+        for (let dColumn = -1; dColumn <= 1; dColumn += 1) {
+          const cell = cells.get(keyOf(row + dRow, column + dColumn));
+          if (cell === undefined) continue;
+          for (let index = 0; index < cell.length; index += 1) if (visit(cell[index] as Track)) return;
+        }
       }
     },
   };

@@ -39,14 +39,14 @@ export function rateWatcher(windowSeconds: number, sigma: number, warmupWindows:
       if (Math.abs(score) > sigma) {
         const usual = `${mean.toFixed(1)} ± ${deviation.toFixed(1)}`;
         const what = count === 0 ? 'went quiet' : score > 0 ? 'burst' : 'slowed down';
-        sink.holds({
+        sink.holds(subject, () => ({
           subject,
           callsign: null,
           time: windowEnd,
           lat: null,
           lon: null,
           message: `Topic ${subscription.topic} from ${subscription.source} ${what}: ${count} records in ${windowSeconds} s, where ${usual} is usual.`,
-        });
+        }));
       } else {
         sink.clears(subject);
       }

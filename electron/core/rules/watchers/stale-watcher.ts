@@ -1,5 +1,5 @@
 import type { Track } from '../../../../shared/domain';
-import { entityName, type Watcher } from '../watcher';
+import { entityName, findingAt, type Watcher } from '../watcher';
 
 interface LastHeard {
   track: Track;
@@ -26,17 +26,17 @@ export function staleWatcher(silentSeconds: number | null, pastStaleTime: boolea
       sink.clears(track.uid);
     },
     tick(now, sink) {
-      for (const { track, receivedAt } of heard.values()) {
-        const silentFor = now - receivedAt;
-        const reason =
-          silentMs !== null && silentFor >= silentMs
-            ? `nothing heard from ${entityName(track)} for ${describeSeconds(silentFor / 1000)}`
-            : pastStaleTime && track.stale !== null && now >= track.stale
-              ? `${entityName(track)} is past the stale time its last report gave`
-              : null;
-        if (reason !== null) {
-          sink.holds({ subject: track.uid, callsign: track.callsign, time: track.time, lat: track.lat, lon: track.lon, message: `Lost track: ${reason}; last seen here.` });
-        }
+      for (const last of heard.values()) {
+        const silentFor = now - last.receivedAt;
+        const silent = silentMs !== null && silentFor >= silentMs;
+        if (!silent && !(pastStaleTime && last.track.stale !== null && now >= last.track.stale)) continue;
+        const { track } = last;
+        sink.holds(track.uid, () =>
+          findingAt(
+            track,
+            `Lost track: ${silent ? `nothing heard from ${entityName(track)} for ${describeSeconds(silentFor / 1000)}` : `${entityName(track)} is past the stale time its last report gave`}; last seen here.`,
+          ),
+        );
       }
     },
   };
