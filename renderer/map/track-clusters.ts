@@ -35,7 +35,9 @@ export const clusterProperties: Readonly<Record<string, unknown>> = Object.fromE
 const THREAT_ORDER: readonly Affiliation[] = ['hostile', 'unknown', 'neutral', 'friend'];
 const ringColour = [
   'case',
-  ...THREAT_ORDER.slice(0, -1).flatMap((affiliation) => [['>', ['get', affiliation], 0], affiliationColours[affiliation]]),
+  // End-to-end runs under load saw MapLibre warn of a null here: a cluster without its counts
+  // counts as zero rather than failing the expression.
+  ...THREAT_ORDER.slice(0, -1).flatMap((affiliation) => [['>', ['coalesce', ['get', affiliation], 0], 0], affiliationColours[affiliation]]),
   affiliationColours.friend,
 ] as unknown as ExpressionSpecification;
 

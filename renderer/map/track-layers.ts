@@ -13,6 +13,7 @@ export const LABEL_LAYER = 'track-labels';
 export const LABEL_FONTSTACK = 'Outpost Label';
 
 const STALE_OPACITY = 0.6;
+const HAS_HEADING: ExpressionSpecification = ['==', ['typeof', ['get', 'heading']], 'number'];
 const dimmedWhenStale = ['match', ['get', 'stale'], 'stale', STALE_OPACITY, 1] as unknown as ExpressionSpecification;
 
 export function selectionFilter(uid: string | null): ExpressionSpecification {
@@ -45,16 +46,18 @@ export const trackLayers: LayerSpecification[] = [
     id: HEADING_LAYER,
     type: 'symbol',
     source: TRACK_SOURCE,
-    filter: ['all', NOT_A_CLUSTER, ['==', ['typeof', ['get', 'heading']], 'number']],
+    filter: ['all', NOT_A_CLUSTER, HAS_HEADING],
     layout: {
       'icon-image': HEADING_ARROW_IMAGE,
       'icon-anchor': 'bottom',
-      'icon-rotate': ['get', 'heading'],
+      // The filter leaves out tracks with no heading. An end-to-end run once still saw MapLibre warn
+      // of a null number here, so a null turns to nothing drawn rather than a north arrow.
+      'icon-rotate': ['coalesce', ['get', 'heading'], 0],
       'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
     },
-    paint: { 'icon-opacity': dimmedWhenStale },
+    paint: { 'icon-opacity': ['case', HAS_HEADING, dimmedWhenStale, 0] as unknown as ExpressionSpecification },
   },
   {
     id: LABEL_LAYER,
