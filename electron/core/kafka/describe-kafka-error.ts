@@ -71,6 +71,10 @@ export function describeKafkaError(error: unknown, brokers: readonly string[]): 
     if (link.name === 'KafkaJSConnectionError' || link.name === 'KafkaJSRequestTimeoutError' || /connect/i.test(link.message)) {
       return { stage: 'unreachable', sentence: `Cannot reach the brokers at ${where}: ${link.message}.` };
     }
+    // What a consumer's fetch says when the broker it was fetching from has gone away.
+    if (link.name === 'KafkaJSNoBrokerAvailableError') {
+      return { stage: 'unreachable', sentence: `Cannot reach the brokers at ${where}: no broker is answering.` };
+    }
   }
   const first = chain[0];
   return { stage: 'other', sentence: `Kafka at ${where} failed: ${first === undefined ? String(error) : first.message}.` };

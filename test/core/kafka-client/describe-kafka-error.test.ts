@@ -32,6 +32,11 @@ describe('Given an error from kafkajs or Node', () => {
     });
   });
 
+  it('When a consumer finds no broker to fetch from, Then the brokers are unreachable', () => {
+    const noBroker = Object.assign(new Error('No broker available'), { name: 'KafkaJSNoBrokerAvailableError' });
+    expect(describeKafkaError(noBroker, BROKERS)).toEqual({ stage: 'unreachable', sentence: 'Cannot reach the brokers at edge.local:9093: no broker is answering.' });
+  });
+
   it('When SASL authentication fails, Then the stage is authentication', () => {
     // kafkajs' typings omit this constructor's message parameter, which its code takes.
     const SaslError = KafkaJSSASLAuthenticationError as unknown as new (message: string) => Error;
