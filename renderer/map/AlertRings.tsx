@@ -1,10 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Alert } from '../../shared/alerts';
-import { ALERT_RING_LAYER, alertedUids, alertRingColour, alertRingFilter, alertRingLayer } from './alert-rings';
+import { ALERT_RING_LAYER, alertedUids, alertRingColour, alertRingFilter } from './alert-rings';
 import { useMap } from './map-context';
-import { isMapRemoved } from './tools/map-removed';
-import { LABEL_LAYER } from './track-layers';
 
 /** Rings the tracks that have an open alert: red for critical, amber for warning. */
 export function AlertRings({ alerts }: { readonly alerts: readonly Alert[] }) {
@@ -14,17 +12,14 @@ export function AlertRings({ alerts }: { readonly alerts: readonly Alert[] }) {
 
 function RingsOnMap({ map, alerts }: { readonly map: MapLibreMap; readonly alerts: readonly Alert[] }) {
   const uids = useMemo(() => alertedUids(alerts), [alerts]);
-
+  // The list is read again on every change of any alert, but the rings change only when the
+  // alerted tracks do; a filter change makes MapLibre reload the track source, so an unchanged
+  // filter is left alone.
   useEffect(() => {
-    // Beneath the callsigns and symbols, so a ring frames a symbol without covering it.
-    map.addLayer(alertRingLayer, map.getLayer(LABEL_LAYER) === undefined ? undefined : LABEL_LAYER);
-    return () => {
-      if (!isMapRemoved(map)) map.removeLayer(ALERT_RING_LAYER);
-    };
-  }, [map]);
-
-  useEffect(() => {
-    map.setFilter(ALERT_RING_LAYER, alertRingFilter(uids));
+    if (map.getLayer(ALERT_RING_LAYER) === undefined) return;
+    const filter = alertRingFilter(uids);
+    if (JSON.stringify(map.getFilter(ALERT_RING_LAYER) ?? null) === JSON.stringify(filter)) return;
+    map.setFilter(ALERT_RING_LAYER, filter);
     map.setPaintProperty(ALERT_RING_LAYER, 'circle-stroke-color', alertRingColour(uids));
   }, [map, uids]);
 

@@ -7,9 +7,10 @@ import type { Milsymbol } from './symbols/milsymbol';
 import { provideTrackImages } from './symbols/symbol-images';
 import { trackBounds } from './track-features';
 import { clusterLayers, clusterOptions, clusterProperties, NOT_A_CLUSTER } from './track-clusters';
-import { LABEL_FONTSTACK, TRACK_LAYER, TRACK_SOURCE, trackLayers } from './track-layers';
+import { LABEL_FONTSTACK, LABEL_LAYER, TRACK_LAYER, TRACK_SOURCE, trackLayers } from './track-layers';
 import { mapTimingsEnabled, recordFrame, recordTrackBatch } from './map-timings';
 import { TrackSourceDiff, type TrackSourceUpdate } from './track-source-diff';
+import { alertRingLayer } from './alert-rings';
 
 /**
  * `?baselineCircles` draws each track as a plain circle instead of its symbol, label and heading
@@ -50,6 +51,9 @@ export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, p
   const stopImages = provideTrackImages(map, ms);
   const baseline = new URLSearchParams(window.location.search).has(BASELINE_CIRCLES_PARAM);
   for (const layer of baseline ? baselineCircleLayers : trackLayers) map.addLayer(layer);
+  // Added with the others, not later: a layer added to the source afterwards makes MapLibre reload it.
+  // Beneath the callsigns and symbols, so a ring frames a symbol without covering it.
+  if (!baseline) map.addLayer(alertRingLayer, LABEL_LAYER);
 
   const diff = new TrackSourceDiff(drawableSidcResolver(ms), policy);
   let shows: (track: Track) => boolean = () => true;
