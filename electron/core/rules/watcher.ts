@@ -1,16 +1,8 @@
 import type { Track } from '../../../shared/domain';
+import type { NewAlert } from '../store/store';
 
-/** What holds for one subject of one rule right now, in the words an alert will use. */
-export interface Finding {
-  /** The entity's uid, or "source/topic" for a subscription. */
-  readonly subject: string;
-  readonly callsign: string | null;
-  /** When it happened: the fix's time, or the end of the window judged. */
-  readonly time: number;
-  readonly lat: number | null;
-  readonly lon: number | null;
-  readonly message: string;
-}
+/** What holds for one subject of one rule right now, in the words an alert will use: the alert, less its rule. */
+export type Finding = Pick<NewAlert, 'subject' | 'callsign' | 'time' | 'lat' | 'lon' | 'message'>;
 
 /**
  * Where a watcher reports: `holds` while its condition is true for a subject, `clears` once it is

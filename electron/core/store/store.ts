@@ -136,8 +136,10 @@ export interface NewAlert {
   readonly ruleName: string;
   readonly ruleKind: RuleKind;
   readonly severity: Severity;
+  /** The entity's uid, or "source/topic" for a subscription. */
   readonly subject: string;
   readonly callsign: string | null;
+  /** When it happened: the fix's time, or the end of the window judged. */
   readonly time: number;
   readonly lat: number | null;
   readonly lon: number | null;
