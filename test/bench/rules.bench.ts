@@ -20,6 +20,8 @@ const ENTITIES = 10_000;
 const REPORTS_PER_ENTITY = Number(process.env['BENCH_RULES_REPORTS'] ?? 100);
 const INGEST_RECORDS = Number(process.env['BENCH_RULES_INGEST_RECORDS'] ?? 200_000);
 const INGEST_BATCH = 5_000;
+/** Rule id prefixes (fence, expr, stale, kinematic, near, rate, first) to measure one kind alone. */
+const ONLY = process.env['BENCH_RULES_ONLY']?.split(',') ?? null;
 const WARMUP_ROUNDS = 20;
 /** Alerts are counted by rule over the first 100,000 fixes of a fresh engine. */
 const RAISED_ROUNDS = 10;
@@ -36,6 +38,11 @@ const AFFILIATIONS = [
   { cotType: 'a-h-A-M-F', affiliation: 'hostile', dimension: 'air' },
   { cotType: 'a-u-G', affiliation: 'unknown', dimension: 'ground' },
 ] as const;
+
+/** The twenty rules, or the kinds BENCH_RULES_ONLY names. */
+function benchRules(): Rule[] {
+  return twentyRules().filter((rule) => ONLY === null || ONLY.some((prefix) => rule.id.startsWith(prefix)));
+}
 
 /** Twenty rules of every kind, set as an analyst might for an operation, with filters where they belong. */
 function twentyRules(): Rule[] {
@@ -115,12 +122,12 @@ function run(engine: RulesEngine, rounds: number, areaKm: number, raised?: Map<s
 function engineCost(areaKm: number): { withRules: number; without: number; raised: Map<string, number> } {
   const engineWith = (rules: Rule[]) => createRulesEngine({ rules, knownUids: () => [], log: recordingLog(), now: () => START });
   // A first pass of each warms the JIT; the second is measured.
-  run(engineWith(twentyRules()), WARMUP_ROUNDS, areaKm);
+  run(engineWith(benchRules()), WARMUP_ROUNDS, areaKm);
   run(engineWith([]), WARMUP_ROUNDS, areaKm);
-  const withRules = run(engineWith(twentyRules()), REPORTS_PER_ENTITY, areaKm);
+  const withRules = run(engineWith(benchRules()), REPORTS_PER_ENTITY, areaKm);
   const without = run(engineWith([]), REPORTS_PER_ENTITY, areaKm);
   const raised = new Map<string, number>();
-  run(engineWith(twentyRules()), RAISED_ROUNDS, areaKm, raised);
+  run(engineWith(benchRules()), RAISED_ROUNDS, areaKm, raised);
   const fixes = ENTITIES * REPORTS_PER_ENTITY;
   return { withRules: (withRules * 1000) / fixes, without: (without * 1000) / fixes, raised };
 }
@@ -153,21 +160,22 @@ function ingestRate(dir: string, name: string, rules: Rule[]): number {
 
 function main(): void {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  console.log(`\n## Rules engine: 20 rules (5 geofence, 4 expression, 2 stale, 2 kinematic, 3 proximity, 2 rate, 2 first-sighting), ${format.format(ENTITIES)} entities, ${format.format(ENTITIES * REPORTS_PER_ENTITY)} fixes`);
+  const rules = ONLY === null ? '20 rules (5 geofence, 4 expression, 2 stale, 2 kinematic, 3 proximity, 2 rate, 2 first-sighting)' : `only ${benchRules().map((rule) => rule.id).join(', ')}`;
+  console.log(`\n## Rules engine: ${rules}, ${format.format(ENTITIES)} entities, ${format.format(ENTITIES * REPORTS_PER_ENTITY)} fixes`);
   for (const areaKm of [DEMO_AREA_KM, PACKED_AREA_KM]) {
     const cost = engineCost(areaKm);
     console.log(`spread over ${areaKm} km × ${areaKm} km:`);
-    console.log(`  with the 20 rules: ${format.format(cost.withRules)} µs per record (observe, count, ticks, alerts taken)`);
+    console.log(`  with the rules: ${format.format(cost.withRules)} µs per record (observe, count, ticks, alerts taken)`);
     console.log(`  with no rules (baseline, the same loop): ${format.format(cost.without)} µs per record`);
     console.log(`  the rules' own cost: ${format.format(cost.withRules - cost.without)} µs per record (target ≤ 5 µs)`);
     const byRule = [...cost.raised].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`);
-    console.log(`  alerts raised over the first 100,000 fixes of a fresh engine, by rule: ${byRule.join(', ')}`);
+    console.log(`  alerts raised over the first 100,000 fixes of a fresh engine, by rule: ${byRule.length === 0 ? 'none' : byRule.join(', ')}`);
   }
 
   const dir = makeTempDir();
   try {
     const off = ingestRate(dir.path, 'off', []);
-    const on = ingestRate(dir.path, 'on', twentyRules());
+    const on = ingestRate(dir.path, 'on', benchRules());
     console.log(`\n## Ingest path in one thread (JSON decode, rules, encrypted cache write), ${format.format(INGEST_RECORDS)} records in batches of ${INGEST_BATCH}, entities over ${DEMO_AREA_KM} km`);
     console.log(`rules off: ${format.format(off)} records/s`);
     console.log(`rules on:  ${format.format(on)} records/s (${format.format((on / off) * 100)}% of off)`);

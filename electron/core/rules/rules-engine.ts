@@ -2,8 +2,9 @@ import type { Track } from '../../../shared/domain';
 import type { Rule } from '../../../shared/rules';
 import type { Log } from '../ports';
 import type { NewAlert } from '../store/store';
-import { compilePredicate, type Predicate } from './compile-predicate';
-import type { FindingSink, Watcher } from './watcher';
+import { NumberColumn } from './columns';
+import { predicateCompiler, type Predicate } from './compile-predicate';
+import type { FindingSink, Subscription, Watcher } from './watcher';
 import { expressionWatcher } from './watchers/expression-watcher';
 import { firstSightingWatcher } from './watchers/first-sighting-watcher';
 import { geofenceWatcher } from './watchers/geofence-watcher';
@@ -48,22 +49,74 @@ export function createRulesEngine(options: {
 }): RulesEngine {
   let raised: NewAlert[] = [];
   let active: ActiveRule[] = [];
+  const compile = predicateCompiler();
+  // Every entity and subscription ever seen keeps its number, so rules made later agree with
+  // rules made earlier about who is who.
+  const entityNumbers = new Map<string, number>();
+  const subscriptionsBySource = new Map<string, Map<string, Subscription>>();
+  let subscriptionCount = 0;
+
+  const entityNumber = (uid: string): number => {
+    let number = entityNumbers.get(uid);
+    if (number === undefined) {
+      number = entityNumbers.size;
+      entityNumbers.set(uid, number);
+    }
+    return number;
+  };
+
+  const subscription = (source: string, topic: string): Subscription => {
+    let byTopic = subscriptionsBySource.get(source);
+    if (byTopic === undefined) {
+      byTopic = new Map();
+      subscriptionsBySource.set(source, byTopic);
+    }
+    let found = byTopic.get(topic);
+    if (found === undefined) {
+      found = { number: subscriptionCount, source, topic };
+      subscriptionCount += 1;
+      byTopic.set(topic, found);
+    }
+    return found;
+  };
+
+  const watcherFor = (rule: Rule, filter: Predicate | null): Watcher => {
+    const { definition } = rule;
+    switch (definition.kind) {
+      case 'geofence':
+        return geofenceWatcher(definition.area, definition.trigger, definition.dwellSeconds, rule.name);
+      case 'expression':
+        return expressionWatcher(compile(definition.expression), definition.expression);
+      case 'stale':
+        return staleWatcher(definition.silentSeconds, definition.pastStaleTime);
+      case 'kinematic':
+        return kinematicWatcher(definition.maxSpeeds);
+      case 'proximity':
+        return proximityWatcher(compile(definition.near), definition.distanceMetres, filter ?? (() => true));
+      case 'rate':
+        return rateWatcher(definition.windowSeconds, definition.sigma, definition.warmupWindows);
+      case 'first-sighting':
+        return firstSightingWatcher(Array.from(options.knownUids(), entityNumber));
+    }
+  };
 
   const activate = (rule: Rule): ActiveRule | null => {
     try {
-      const holding = new Set<string>();
+      const holding = new NumberColumn(0);
       const sink: FindingSink = {
         holds(subject, describe) {
-          if (holding.has(subject)) return;
-          holding.add(subject);
-          raised.push({ ...describe(), ruleId: rule.id, ruleName: rule.name, ruleKind: rule.definition.kind, severity: rule.severity, raisedAt: options.now() });
+          if (holding.get(subject) === 1) return;
+          holding.set(subject, 1);
+          const { subject: named, callsign, time, lat, lon, message } = describe();
+          // Written out rather than spread: spreading the finding cost more than describing it.
+          raised.push({ ruleId: rule.id, ruleName: rule.name, ruleKind: rule.definition.kind, severity: rule.severity, subject: named, callsign, time, lat, lon, message, raisedAt: options.now() });
         },
         clears(subject) {
-          holding.delete(subject);
+          if (holding.get(subject) === 1) holding.set(subject, 0);
         },
       };
-      const filter = rule.filter === null ? null : compilePredicate(rule.filter);
-      const watcher = watcherFor(rule, filter, options.knownUids);
+      const filter = rule.filter === null ? null : compile(rule.filter);
+      const watcher = watcherFor(rule, filter);
       return { rule, watcher, accepts: rule.definition.kind === 'proximity' ? null : filter, sink };
     } catch (error) {
       options.log.warn(`Rule "${rule.name}" is not applied: ${error instanceof Error ? error.message : String(error)} Edit the rule to correct it.`);
@@ -86,14 +139,18 @@ export function createRulesEngine(options: {
 
   return {
     observe(track, receivedAt) {
+      if (active.length === 0) return;
+      const entity = entityNumber(track.uid);
       for (const entry of active) {
         if (entry.watcher.observe === undefined) continue;
         if (entry.accepts !== null && !entry.accepts(track, receivedAt)) continue;
-        entry.watcher.observe(track, receivedAt, entry.sink);
+        entry.watcher.observe(track, entity, receivedAt, entry.sink);
       }
     },
     count(source, topic, receivedAt) {
-      for (const entry of active) entry.watcher.count?.(source, topic, receivedAt);
+      if (active.length === 0) return;
+      const counted = subscription(source, topic);
+      for (const entry of active) entry.watcher.count?.(counted, receivedAt);
     },
     tick(now) {
       for (const entry of active) entry.watcher.tick?.(now, entry.sink);
@@ -105,24 +162,4 @@ export function createRulesEngine(options: {
     },
     replaceRules,
   };
-}
-
-function watcherFor(rule: Rule, filter: Predicate | null, knownUids: () => Iterable<string>): Watcher {
-  const { definition } = rule;
-  switch (definition.kind) {
-    case 'geofence':
-      return geofenceWatcher(definition.area, definition.trigger, definition.dwellSeconds, rule.name);
-    case 'expression':
-      return expressionWatcher(compilePredicate(definition.expression), definition.expression);
-    case 'stale':
-      return staleWatcher(definition.silentSeconds, definition.pastStaleTime);
-    case 'kinematic':
-      return kinematicWatcher(definition.maxSpeeds);
-    case 'proximity':
-      return proximityWatcher(compilePredicate(definition.near), definition.distanceMetres, filter ?? (() => true));
-    case 'rate':
-      return rateWatcher(definition.windowSeconds, definition.sigma, definition.warmupWindows);
-    case 'first-sighting':
-      return firstSightingWatcher(knownUids());
-  }
 }

@@ -4,27 +4,21 @@ import { destination, distanceMetres } from '../../../shared/geo';
 import { proximityWatcher } from '../../../electron/core/rules/watchers/proximity-watcher';
 import type { FindingSink } from '../../../electron/core/rules/watcher';
 import { aTrack } from '../../builders/track-builder';
+import { seeded } from '../../support/seeded';
 
 const DISTANCE = 2_000;
 /** Pairs this close to the distance may fall either way, since the watcher measures on a flat plane. */
 const BORDER = 0.01;
 
-/** A repeatable sequence of numbers in [0, 1), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 describe('Given a proximity rule over entities that wander, change sides and leave', () => {
   it('When every fix has been judged, Then exactly the watched entities with one of the other side within the distance hold', () => {
     const random = seeded(7);
-    const holding = new Set<string>();
+    const numbers = new Map<string, number>();
+    const numberOf = (uid: string): number => numbers.get(uid) ?? numbers.set(uid, numbers.size).size - 1;
+    const holdingNumbers = new Set<number>();
     const sink: FindingSink = {
-      holds: (subject) => void holding.add(subject),
-      clears: (subject) => void holding.delete(subject),
+      holds: (subject) => void holdingNumbers.add(subject),
+      clears: (subject) => void holdingNumbers.delete(subject),
     };
     const watcher = proximityWatcher((track) => track.affiliation === 'hostile', DISTANCE, (track) => track.affiliation === 'friend');
     const latest = new Map<string, Track>();
@@ -38,9 +32,10 @@ describe('Given a proximity rule over entities that wander, change sides and lea
       const affiliation = side < 0.45 ? 'friend' : side < 0.9 ? 'hostile' : 'neutral';
       const fix = aTrack({ uid, lat: moved.lat, lon: moved.lon, affiliation, time: step * 1000 });
       latest.set(uid, fix);
-      watcher.observe?.(fix, fix.time, sink);
+      watcher.observe?.(fix, numberOf(uid), fix.time, sink);
     }
 
+    const holding = new Set([...numbers].filter(([, number]) => holdingNumbers.has(number)).map(([uid]) => uid));
     const friends = [...latest.values()].filter((track) => track.affiliation === 'friend');
     const hostiles = [...latest.values()].filter((track) => track.affiliation === 'hostile');
     const nearest = (friend: Track): number => Math.min(...hostiles.filter((hostile) => hostile.uid !== friend.uid).map((hostile) => distanceMetres(friend, hostile)));

@@ -112,6 +112,22 @@ describe('Given one rule at a time', () => {
     ]);
   });
 
+  it('When a track outlives the stale time its reports gave, Then one lost-track alert says so at that time', () => {
+    const pastStale = aRule({ kind: 'stale', silentSeconds: null, pastStaleTime: true });
+    const shortLived: ScriptedUnit = { ...patrol, reports: (second) => second < 30, alter: (_second, fix) => ({ ...fix, stale: fix.time + 20_000 }) };
+    const alerts = playScenario([pastStale], { seconds: 120, units: [shortLived, { ...hostileAlongside, alter: (_second, fix) => ({ ...fix, stale: fix.time + 20_000 }) }] });
+    expect(summary(alerts)).toEqual([{ rule: 'rule-stale', subject: 'patrol-1', second: 29 }]);
+    expect(alerts[0]?.raisedAt).toBe(SCENARIO_START + 49_000);
+    expect(alerts[0]?.message).toBe('Lost track: PATROL 1 is past the stale time its last report gave; last seen here.');
+  });
+
+  it('When ground units report every 10 s just under and just over 70 m/s, Then only the faster one raises a kinematic alert', () => {
+    const everyTenSeconds = (second: number) => second % 10 === 0;
+    const justUnder: ScriptedUnit = { ...patrol, speed: 68, reports: everyTenSeconds };
+    const justOver: ScriptedUnit = { ...hostileAlongside, heading: 90, speed: 72, reports: everyTenSeconds };
+    expect(summary(playScenario([kinematicRule()], { seconds: 60, units: [justUnder, justOver] }))).toEqual([{ rule: 'rule-kinematic', subject: 'hostile-1', second: 10 }]);
+  });
+
   it('When a rule is disabled, Then it raises nothing', () => {
     expect(playScenario([{ ...silenceRule(5), enabled: false }], { seconds: 60, units: [{ ...patrol, reports: (second) => second < 10 }] })).toEqual([]);
   });

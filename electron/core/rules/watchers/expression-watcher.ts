@@ -4,11 +4,11 @@ import { entityName, findingAt, type Watcher } from '../watcher';
 /** Holds while the rule's expression is true of an entity's latest fix. */
 export function expressionWatcher(matches: (track: Track, now: number) => boolean, expressionText: string): Watcher {
   return {
-    observe(track, receivedAt, sink) {
+    observe(track, entity, receivedAt, sink) {
       if (matches(track, receivedAt)) {
-        sink.holds(track.uid, () => findingAt(track, `${entityName(track)} matches ${expressionText}.`));
+        sink.holds(entity, () => findingAt(track, `${entityName(track)} matches ${expressionText}.`));
       } else {
-        sink.clears(track.uid);
+        sink.clears(entity);
       }
     },
   };

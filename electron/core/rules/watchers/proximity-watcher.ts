@@ -1,10 +1,9 @@
 import type { Track } from '../../../../shared/domain';
-import { distanceMetres, EARTH_RADIUS_METRES } from '../../../../shared/geo';
-import { entityName, type FindingSink, type Watcher } from '../watcher';
+import { distanceMetres } from '../../../../shared/geo';
+import { NO_ENTITY, NumberColumn, ObjectColumn } from '../columns';
+import { CELL_ENTRY, cosOfLatitude, flatSquaredMetres, spatialGrid } from '../spatial-grid';
+import { entityName, wholeNumber, type FindingSink, type Watcher } from '../watcher';
 
-const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-/** A degree of latitude, on the sphere geo.ts measures on. */
-const METRES_PER_DEGREE = (EARTH_RADIUS_METRES * Math.PI) / 180;
 
 /**
  * Holds for an entity the rule's filter picks (side A) while any entity of the other side (B) is
@@ -16,232 +15,135 @@ const METRES_PER_DEGREE = (EARTH_RADIUS_METRES * Math.PI) / 180;
  * another B is still near.
  */
 export function proximityWatcher(isNear: (track: Track, now: number) => boolean, distance: number, isWatched: (track: Track, now: number) => boolean): Watcher {
-  const watched = spatialIndex(distance);
-  const others = spatialIndex(distance);
-  /** Which B each holding A is near, and the reverse, so a B's move re-judges only the A it concerns. */
-  const nearOf = new Map<string, string>();
-  const holdersOf = new Map<string, Set<string>>();
+  const watched = spatialGrid(distance);
+  const others = spatialGrid(distance);
+  const pairs = nearPairs();
+  /** Each entity's latest fix, for the alert's words. */
+  const latest = new ObjectColumn<Track>();
+  const limitSquared = distance * distance;
+  const within = wholeNumber(distance);
+  /** Reused for every walk of the grid: walks never nest. */
+  const around: number[][] = [];
 
-  const release = (uid: string): void => {
-    const other = nearOf.get(uid);
-    if (other === undefined) return;
-    nearOf.delete(uid);
-    holdersOf.get(other)?.delete(uid);
-  };
-
-  const hold = (track: Track, other: Track, sink: FindingSink): void => {
-    release(track.uid);
-    nearOf.set(track.uid, other.uid);
-    let holders = holdersOf.get(other.uid);
-    if (holders === undefined) {
-      holders = new Set();
-      holdersOf.set(other.uid, holders);
-    }
-    holders.add(track.uid);
-    sink.holds(track.uid, () => {
-      const metres = distanceMetres(track, other);
+  const hold = (a: number, b: number, sink: FindingSink): void => {
+    pairs.link(a, b);
+    sink.holds(a, () => {
+      const track = latest.get(a) as Track;
+      const other = latest.get(b) as Track;
       return {
         subject: track.uid,
         callsign: track.callsign,
         time: Math.max(track.time, other.time),
         lat: track.lat,
         lon: track.lon,
-        message: `${entityName(other)} is ${wholeNumber.format(metres)} m from ${entityName(track)}, within ${wholeNumber.format(distance)} m.`,
+        message: `${entityName(other)} is ${wholeNumber(distanceMetres(track, other))} m from ${entityName(track)}, within ${within} m.`,
       };
     });
   };
 
-  // The visitors below are made once and read their inputs from here: a closure per fix showed as
-  // garbage collection in profiles of a busy feed.
-  let subject: Track | null = null;
-  let subjectCos = 1;
-  let firstNear: Track | null = null;
-  let moving: Track | null = null;
-  let movingCos = 1;
-  let movingSink: FindingSink | null = null;
-  const limitSquared = distance * distance;
-
-  /** Stops the walk at the first B within the distance: any one is enough for the rule to hold. */
-  const stopAtFirstNear = (other: Track): boolean => {
-    if (subject === null || other.uid === subject.uid) return false;
-    if (flatSquaredMetres(subject, subjectCos, other) > limitSquared) return false;
-    firstNear = other;
-    return true;
-  };
-
-  const considerHolding = (near: Track): boolean => {
-    if (moving === null || movingSink === null) return true;
-    // Distance first: most entities in the nine cells are out of range, and it is cheaper than a lookup.
-    if (flatSquaredMetres(moving, movingCos, near) <= limitSquared && near.uid !== moving.uid && !nearOf.has(near.uid)) hold(near, moving, movingSink);
-    return false;
-  };
-
   /** Whether a B is near a watched entity: the one it was near if that one still is, else the first found. */
-  const judge = (track: Track, sink: FindingSink): void => {
-    subjectCos = cosOfLatitude(track);
-    const known = nearOf.get(track.uid);
-    const stillNear = known === undefined ? undefined : others.get(known);
-    if (stillNear !== undefined && flatSquaredMetres(track, subjectCos, stillNear) <= limitSquared) return;
-    subject = track;
-    firstNear = null;
-    others.forEachAround(track, stopAtFirstNear);
-    // Set by stopAtFirstNear, which the compiler cannot see run.
-    const found = firstNear as Track | null;
-    subject = null;
-    firstNear = null;
-    if (found === null) {
-      release(track.uid);
-      sink.clears(track.uid);
-    } else if (nearOf.get(track.uid) !== found.uid) {
-      hold(track, found, sink);
+  const judge = (a: number, sink: FindingSink): void => {
+    const lat = watched.latitudeOf(a);
+    const lon = watched.longitudeOf(a);
+    const cos = cosOfLatitude(lat);
+    const known = pairs.nearOf(a);
+    if (known !== NO_ENTITY && others.has(known) && flatSquaredMetres(lat, lon, cos, others.latitudeOf(known), others.longitudeOf(known)) <= limitSquared) return;
+    let found = NO_ENTITY;
+    const cells = others.cellsAround(lat, lon, around);
+    search: for (let c = 0; c < cells; c += 1) {
+      const cell = around[c] as number[];
+      for (let i = 0; i < cell.length; i += CELL_ENTRY) {
+        const b = cell[i] as number;
+        if (b !== a && flatSquaredMetres(lat, lon, cos, cell[i + 1] as number, cell[i + 2] as number) <= limitSquared) {
+          found = b;
+          break search;
+        }
+      }
+    }
+    if (found === NO_ENTITY) {
+      pairs.release(a);
+      sink.clears(a);
+    } else {
+      hold(a, found, sink);
     }
   };
 
   /** A B moved (or stopped counting as B): the A it was near look again, and the A now near it hold. */
-  const otherMoved = (other: Track, stillOther: boolean, sink: FindingSink): void => {
-    const otherCos = cosOfLatitude(other);
-    const holders = holdersOf.get(other.uid);
-    if (holders !== undefined) {
-      // Judging a holder again may release it from this set while it is walked, which a Set allows.
-      for (const uid of holders) {
-        const holder = watched.get(uid);
-        if (holder === undefined) release(uid);
-        else if (!stillOther || flatSquaredMetres(other, otherCos, holder) > limitSquared) judge(holder, sink);
-      }
+  const otherMoved = (b: number, lat: number, lon: number, stillOther: boolean, sink: FindingSink): void => {
+    const cos = cosOfLatitude(lat);
+    // Judging a holder may unlink it, so the next one is read first.
+    for (let a = pairs.firstNear(b), next = NO_ENTITY; a !== NO_ENTITY; a = next) {
+      next = pairs.nextNear(a);
+      if (!stillOther || flatSquaredMetres(lat, lon, cos, watched.latitudeOf(a), watched.longitudeOf(a)) > limitSquared) judge(a, sink);
     }
     if (!stillOther) return;
-    moving = other;
-    movingCos = otherCos;
-    movingSink = sink;
-    watched.forEachAround(other, considerHolding);
-    moving = null;
-    movingSink = null;
+    const cells = watched.cellsAround(lat, lon, around);
+    for (let c = 0; c < cells; c += 1) {
+      const cell = around[c] as number[];
+      for (let i = 0; i < cell.length; i += CELL_ENTRY) {
+        const a = cell[i] as number;
+        // Distance first: most entities in the nine cells are out of range, and it is the cheapest test.
+        if (flatSquaredMetres(lat, lon, cos, cell[i + 1] as number, cell[i + 2] as number) <= limitSquared && a !== b && pairs.nearOf(a) === NO_ENTITY) hold(a, b, sink);
+      }
+    }
   };
 
   return {
-    observe(track, receivedAt, sink) {
+    observe(track, entity, receivedAt, sink) {
+      latest.set(entity, track);
       if (isNear(track, receivedAt)) {
-        others.put(track);
-        otherMoved(track, true, sink);
-      } else if (others.remove(track.uid)) {
-        otherMoved(track, false, sink);
-        holdersOf.delete(track.uid);
+        others.put(entity, track.lat, track.lon);
+        otherMoved(entity, track.lat, track.lon, true, sink);
+      } else if (others.remove(entity)) {
+        otherMoved(entity, track.lat, track.lon, false, sink);
       }
       if (isWatched(track, receivedAt)) {
-        watched.put(track);
-        judge(track, sink);
-      } else if (watched.remove(track.uid)) {
-        release(track.uid);
-        sink.clears(track.uid);
+        watched.put(entity, track.lat, track.lon);
+        judge(entity, sink);
+      } else if (watched.remove(entity)) {
+        pairs.release(entity);
+        sink.clears(entity);
       }
     },
   };
 }
 
 /**
- * Squared distance on a plane tangent at `a`, whose latitude's cosine the caller works out once
- * for all its comparisons: within a fraction of a percent at tens of kilometres.
+ * Which B each holding A is near, and for each B the A near it, as lists threaded through
+ * columns: an A is near one B at a time, so a B's holders are a list and a move of B re-judges
+ * only them.
  */
-function flatSquaredMetres(a: { readonly lat: number; readonly lon: number }, cosLatA: number, b: { readonly lat: number; readonly lon: number }): number {
-  const north = (a.lat - b.lat) * METRES_PER_DEGREE;
-  const east = (a.lon - b.lon) * METRES_PER_DEGREE * cosLatA;
-  return north * north + east * east;
-}
+function nearPairs() {
+  const nearOf = new NumberColumn(NO_ENTITY);
+  const first = new NumberColumn(NO_ENTITY);
+  const next = new NumberColumn(NO_ENTITY);
+  const previous = new NumberColumn(NO_ENTITY);
 
-function cosOfLatitude(point: { readonly lat: number }): number {
-  return Math.cos((point.lat * Math.PI) / 180);
-}
-
-interface SpatialIndex {
-  get(uid: string): Track | undefined;
-  put(track: Track): void;
-  /** True when it was there. */
-  remove(uid: string): boolean;
-  /**
-   * Visits every entity in the cell of `point` and the eight around it (all within one cell width,
-   * and some more) until `visit` returns true.
-   */
-  forEachAround(point: { readonly lat: number; readonly lon: number }, visit: (track: Track) => boolean): void;
-}
-
-/** Rows and columns fit in 21 bits each with room to spare, so a cell's key is one number, not a string. */
-const CELL_KEY_OFFSET = 2 ** 20;
-const CELL_KEY_STRIDE = 2 ** 21;
-
-function spatialIndex(cellMetres: number): SpatialIndex {
-  const cellLat = cellMetres / METRES_PER_DEGREE;
-  // Cells are arrays, walked with plain loops: every fix walks nine of them.
-  const cells = new Map<number, Track[]>();
-  const placeOf = new Map<string, { key: number; index: number }>();
-  // A row's cells are one cell width wide at the row's edge nearest a pole, so at least that wide
-  // everywhere in the row; clamped so that near the poles a row is not one endless cell.
-  const cellLon = (row: number): number => {
-    const poleward = Math.max(Math.abs(row * cellLat), Math.abs((row + 1) * cellLat));
-    return cellLat / Math.max(0.01, Math.cos((Math.min(90, poleward) * Math.PI) / 180));
-  };
-  const rowOf = (lat: number): number => Math.floor(lat / cellLat);
-  const keyOf = (row: number, column: number): number => (row + CELL_KEY_OFFSET) * CELL_KEY_STRIDE + column + CELL_KEY_OFFSET;
-
-  /** Takes an entity out of its cell by moving the cell's last entity into its slot. */
-  const takeOut = (uid: string, place: { readonly key: number; readonly index: number }): void => {
-    const cell = cells.get(place.key);
-    if (cell === undefined) return;
-    const last = cell.pop();
-    if (last !== undefined && last.uid !== uid) {
-      cell[place.index] = last;
-      const moved = placeOf.get(last.uid);
-      if (moved !== undefined) moved.index = place.index;
-    }
-    if (cell.length === 0) cells.delete(place.key);
-  };
-
-  const remove = (uid: string): boolean => {
-    const place = placeOf.get(uid);
-    if (place === undefined) return false;
-    placeOf.delete(uid);
-    takeOut(uid, place);
-    return true;
+  const release = (a: number): void => {
+    const b = nearOf.get(a);
+    if (b === NO_ENTITY) return;
+    nearOf.set(a, NO_ENTITY);
+    const before = previous.get(a);
+    const after = next.get(a);
+    if (before === NO_ENTITY) first.set(b, after);
+    else next.set(before, after);
+    if (after !== NO_ENTITY) previous.set(after, before);
   };
 
   return {
-    get(uid) {
-      const place = placeOf.get(uid);
-      return place === undefined ? undefined : cells.get(place.key)?.[place.index];
-    },
-    put(track) {
-      const row = rowOf(track.lat);
-      const key = keyOf(row, Math.floor(track.lon / cellLon(row)));
-      const place = placeOf.get(track.uid);
-      if (place !== undefined && place.key === key) {
-        const cell = cells.get(key);
-        if (cell !== undefined) cell[place.index] = track;
-        return;
-      }
-      if (place !== undefined) takeOut(track.uid, place);
-      let cell = cells.get(key);
-      if (cell === undefined) {
-        cell = [];
-        cells.set(key, cell);
-      }
-      // The place is kept and moved, not made anew: entities change cells all the time.
-      if (place === undefined) placeOf.set(track.uid, { key, index: cell.length });
-      else {
-        place.key = key;
-        place.index = cell.length;
-      }
-      cell.push(track);
-    },
-    remove,
-    forEachAround(point, visit) {
-      const row = rowOf(point.lat);
-      for (let dRow = -1; dRow <= 1; dRow += 1) {
-        const column = Math.floor(point.lon / cellLon(row + dRow));
-        for (let dColumn = -1; dColumn <= 1; dColumn += 1) {
-          const cell = cells.get(keyOf(row + dRow, column + dColumn));
-          if (cell === undefined) continue;
-          for (let index = 0; index < cell.length; index += 1) if (visit(cell[index] as Track)) return;
-        }
-      }
+    nearOf: (a: number): number => nearOf.get(a),
+    firstNear: (b: number): number => first.get(b),
+    nextNear: (a: number): number => next.get(a),
+    release,
+    link(a: number, b: number): void {
+      if (nearOf.get(a) === b) return;
+      release(a);
+      nearOf.set(a, b);
+      const head = first.get(b);
+      next.set(a, head);
+      previous.set(a, NO_ENTITY);
+      if (head !== NO_ENTITY) previous.set(head, a);
+      first.set(b, a);
     },
   };
 }

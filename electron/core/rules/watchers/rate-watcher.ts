@@ -1,17 +1,20 @@
-import type { FindingSink, Watcher } from '../watcher';
+import { ObjectColumn } from '../columns';
+import type { FindingSink, Subscription, Watcher } from '../watcher';
 
 /** A tick that comes after a long sleep judges at most this many windows. */
 const MAX_WINDOWS_PER_TICK = 1_000;
 
-interface Subscription {
-  readonly source: string;
-  readonly topic: string;
+interface Rate {
+  readonly subscription: Subscription;
   /** Windows are counted from the subscription's first record: window n covers [origin + n·w, origin + (n+1)·w). */
   readonly origin: number;
   /** The first window not yet judged. */
   nextToJudge: number;
-  /** Records per window not yet judged; a window with none is absent. */
-  readonly counts: Map<number, number>;
+  /** The window records are arriving in, counted apart: nearly every record falls in it. */
+  openWindow: number;
+  openCount: number;
+  /** Records of other windows not yet judged; a window with none is absent. */
+  readonly otherCounts: Map<number, number>;
   /** Windows judged so far, up to the warm-up. */
   windows: number;
   mean: number;
@@ -28,60 +31,78 @@ interface Subscription {
 export function rateWatcher(windowSeconds: number, sigma: number, warmupWindows: number): Watcher {
   const windowMs = windowSeconds * 1000;
   const weight = 2 / (warmupWindows + 1);
-  const subscriptions = new Map<string, Subscription>();
+  const rates = new ObjectColumn<Rate>();
+  const followed: Rate[] = [];
 
-  const judge = (subscription: Subscription, count: number, windowEnd: number, sink: FindingSink): void => {
-    const subject = `${subscription.source}/${subscription.topic}`;
-    const { mean } = subscription;
-    if (subscription.windows >= warmupWindows) {
-      const deviation = Math.max(Math.sqrt(subscription.variance), Math.sqrt(Math.max(mean, 1)));
+  const judge = (rate: Rate, count: number, windowEnd: number, sink: FindingSink): void => {
+    const { source, topic } = rate.subscription;
+    const { mean } = rate;
+    if (rate.windows >= warmupWindows) {
+      const deviation = Math.max(Math.sqrt(rate.variance), Math.sqrt(Math.max(mean, 1)));
       const score = (count - mean) / deviation;
       if (Math.abs(score) > sigma) {
         const usual = `${mean.toFixed(1)} ± ${deviation.toFixed(1)}`;
         const what = count === 0 ? 'went quiet' : score > 0 ? 'burst' : 'slowed down';
-        sink.holds(subject, () => ({
-          subject,
+        sink.holds(rate.subscription.number, () => ({
+          subject: `${source}/${topic}`,
           callsign: null,
           time: windowEnd,
           lat: null,
           lon: null,
-          message: `Topic ${subscription.topic} from ${subscription.source} ${what}: ${count} records in ${windowSeconds} s, where ${usual} is usual.`,
+          message: `Topic ${topic} from ${source} ${what}: ${count} records in ${windowSeconds} s, where ${usual} is usual.`,
         }));
       } else {
-        sink.clears(subject);
+        sink.clears(rate.subscription.number);
       }
     }
     // Cumulative while warming up, then weighted, so the first windows do not each count for little.
-    const step = subscription.windows < warmupWindows ? 1 / (subscription.windows + 1) : weight;
+    const step = rate.windows < warmupWindows ? 1 / (rate.windows + 1) : weight;
     const difference = count - mean;
-    subscription.mean = mean + step * difference;
-    subscription.variance = (1 - step) * (subscription.variance + step * difference * difference);
-    subscription.windows += 1;
+    rate.mean = mean + step * difference;
+    rate.variance = (1 - step) * (rate.variance + step * difference * difference);
+    rate.windows += 1;
+  };
+
+  const takeCount = (rate: Rate, window: number): number => {
+    const other = rate.otherCounts.get(window);
+    if (other !== undefined) rate.otherCounts.delete(window);
+    if (window !== rate.openWindow) return other ?? 0;
+    const open = rate.openCount;
+    rate.openCount = 0;
+    return open + (other ?? 0);
   };
 
   return {
-    count(source, topic, receivedAt) {
-      const key = `${source}\u0000${topic}`;
-      let subscription = subscriptions.get(key);
-      if (subscription === undefined) {
-        subscription = { source, topic, origin: receivedAt, nextToJudge: 0, counts: new Map(), windows: 0, mean: 0, variance: 0 };
-        subscriptions.set(key, subscription);
+    count(subscription, receivedAt) {
+      let rate = rates.get(subscription.number);
+      if (rate === null) {
+        rate = { subscription, origin: receivedAt, nextToJudge: 0, openWindow: 0, openCount: 0, otherCounts: new Map(), windows: 0, mean: 0, variance: 0 };
+        rates.set(subscription.number, rate);
+        followed.push(rate);
       }
-      const window = Math.floor((receivedAt - subscription.origin) / windowMs);
-      subscription.counts.set(window, (subscription.counts.get(window) ?? 0) + 1);
+      const window = Math.floor((receivedAt - rate.origin) / windowMs);
+      // A record late for a window already judged changes nothing.
+      if (window < rate.nextToJudge) return;
+      if (window === rate.openWindow) {
+        rate.openCount += 1;
+        return;
+      }
+      if (rate.openCount > 0) rate.otherCounts.set(rate.openWindow, (rate.otherCounts.get(rate.openWindow) ?? 0) + rate.openCount);
+      rate.openWindow = window;
+      rate.openCount = 1;
     },
     tick(now, sink) {
-      for (const subscription of subscriptions.values()) {
-        const current = Math.floor((now - subscription.origin) / windowMs);
+      for (const rate of followed) {
+        const current = Math.floor((now - rate.origin) / windowMs);
         // After a long sleep the oldest windows are skipped: judging thousands of empty ones says nothing more.
-        if (current - subscription.nextToJudge > MAX_WINDOWS_PER_TICK) {
-          subscription.nextToJudge = current - MAX_WINDOWS_PER_TICK;
-          for (const window of subscription.counts.keys()) if (window < subscription.nextToJudge) subscription.counts.delete(window);
+        if (current - rate.nextToJudge > MAX_WINDOWS_PER_TICK) {
+          rate.nextToJudge = current - MAX_WINDOWS_PER_TICK;
+          for (const window of rate.otherCounts.keys()) if (window < rate.nextToJudge) rate.otherCounts.delete(window);
+          if (rate.openWindow < rate.nextToJudge) rate.openCount = 0;
         }
-        for (; subscription.nextToJudge < current; subscription.nextToJudge += 1) {
-          const window = subscription.nextToJudge;
-          judge(subscription, subscription.counts.get(window) ?? 0, subscription.origin + (window + 1) * windowMs, sink);
-          subscription.counts.delete(window);
+        for (; rate.nextToJudge < current; rate.nextToJudge += 1) {
+          const window = rate.nextToJudge;
+          judge(rate, takeCount(rate, window), rate.origin + (window + 1) * windowMs, sink);
         }
       }
     },

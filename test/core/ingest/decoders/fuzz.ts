@@ -1,23 +1,12 @@
 import type { DecodeResult, Decoder } from '../../../../electron/core/ingest/decoded-entity';
-
-/** mulberry32: a tiny seeded generator, so a failing input can be found again from its seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { seeded } from '../../../support/seeded';
 
 /**
  * Half purely random buffers, half valid samples with a few bytes changed, cut short or
  * repeated, since a decoder's deep paths are only reached by input that is nearly right.
  */
 export function fuzzInputs(seed: number, samples: readonly Uint8Array[], count = 2_000): Uint8Array[] {
-  const random = seededRandom(seed);
+  const random = seeded(seed);
   const below = (limit: number): number => Math.floor(random() * limit);
   const inputs: Uint8Array[] = [];
   for (let index = 0; index < count; index++) {
