@@ -43,6 +43,14 @@ export const DemoSourceSchema = z
   .strict();
 export type DemoSource = z.output<typeof DemoSourceSchema>;
 
+/** The marking the site works at: it heads every exported file and its name. */
+export const ClassificationSettingsSchema = z
+  .object({ marking: z.string().trim().min(1).max(64).default('UNCLASSIFIED') })
+  .strict();
+
+/** An administrator may forbid exporting from the cache. */
+export const ExportSettingsSchema = z.object({ enabled: z.boolean().default(true) }).strict();
+
 /** With no connection profile configured or saved, Outpost runs the built-in demo scenario. */
 export const OutpostConfigSchema = z
   .object({
@@ -50,6 +58,8 @@ export const OutpostConfigSchema = z
     demo: DemoSourceSchema.default(DemoSourceSchema.parse({})),
     ingest: IngestSettingsSchema.default(IngestSettingsSchema.parse({})),
     retention: RetentionSettingsSchema.default(RetentionSettingsSchema.parse({})),
+    classification: ClassificationSettingsSchema.default(ClassificationSettingsSchema.parse({})),
+    export: ExportSettingsSchema.default(ExportSettingsSchema.parse({})),
   })
   .strict();
 export type OutpostConfig = z.output<typeof OutpostConfigSchema>;

@@ -23,8 +23,26 @@ import {
 import { ALERT_STATES, AlertCountsSchema, AlertIdSchema, AlertNoteSchema, AlertSchema } from './alerts';
 import { MAX_TEST_HOURS, RuleIdSchema, RuleInputSchema, RuleSchema, RuleTestResultSchema, SEVERITIES } from './rules';
 import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistorySchema, TrackSchema } from './domain';
+import { CachePinInputSchema, CachePinSchema, CacheStatsSchema, RetentionSettingsSchema } from './cache';
+import { JobIdSchema, JobSchema } from './jobs';
+import {
+  AlertMarkSchema,
+  BoundsSchema,
+  MAX_ALERT_MARKS,
+  MAX_TRAIL_MINUTES,
+  MAX_TRAIL_POINTS,
+  MAX_WINDOW_FIXES,
+  ReviewFrameSchema,
+  ReviewRangeSchema,
+  ReviewTrailSchema,
+  ReviewWindowSchema,
+} from './review';
+import { MAX_SEARCH_PAGE, SavedSearchIdSchema, SavedSearchSchema, SearchCursorSchema, SearchPageSchema, SearchQuerySchema } from './search';
+import { EXPORT_FORMATS, ExportPolicySchema, ExportScopeSchema, IMPORT_FORMATS, ImportSourceSchema } from './transfer';
 
 const none = z.object({}).strict();
+const epochMillis = z.number().int().nonnegative();
+const filePath = z.string().min(1).max(4096);
 
 export const TRACK_HISTORY_DEFAULT_POINTS = 120;
 export const TRACK_HISTORY_MAX_POINTS = 1_000;
@@ -122,6 +140,58 @@ export const methods = {
   'alerts.acknowledge': { args: z.object({ id: AlertIdSchema, note: AlertNoteSchema.optional() }).strict(), result: AlertSchema },
   /** A new or acknowledged alert; the rule may raise a new one for the same subject from then on. */
   'alerts.resolve': { args: z.object({ id: AlertIdSchema, note: AlertNoteSchema.optional() }).strict(), result: AlertSchema },
+  /** The span of cached fixes that replay can show. */
+  'review.range': { args: none, result: ReviewRangeSchema },
+  /** Every entity not yet hidden at a moment, as it was then: what the map shows when review seeks there. */
+  'review.frame': { args: z.object({ at: epochMillis }).strict(), result: ReviewFrameSchema },
+  /** The fixes after a frame, oldest first, for playing forward. */
+  'review.window': {
+    args: z.object({ from: epochMillis, to: epochMillis, limit: z.number().int().min(1).max(MAX_WINDOW_FIXES).optional() }).strict(),
+    result: ReviewWindowSchema,
+  },
+  /** Where the entities in an area were in the minutes before a moment. */
+  'review.trails': {
+    args: z
+      .object({
+        at: epochMillis,
+        minutes: z.number().int().min(1).max(MAX_TRAIL_MINUTES),
+        bounds: BoundsSchema,
+        maxPointsPerTrail: z.number().int().min(2).max(MAX_TRAIL_POINTS).optional(),
+      })
+      .strict(),
+    result: z.array(ReviewTrailSchema),
+  },
+  /** Alerts raised about fixes in a span, for marks on the timeline. */
+  'review.alertMarks': {
+    args: z.object({ from: epochMillis, to: epochMillis, limit: z.number().int().min(1).max(MAX_ALERT_MARKS).optional() }).strict(),
+    result: z.array(AlertMarkSchema),
+  },
+  /** Newest first, a page at a time. */
+  'search.query': {
+    args: z.object({ query: SearchQuerySchema, after: SearchCursorSchema.optional(), limit: z.number().int().min(1).max(MAX_SEARCH_PAGE).optional() }).strict(),
+    result: SearchPageSchema,
+  },
+  'search.saved.list': { args: none, result: z.array(SavedSearchSchema) },
+  /** Saving under a name in use replaces that search. */
+  'search.saved.save': { args: z.object({ name: z.string().trim().min(1).max(100), query: SearchQuerySchema }).strict(), result: SavedSearchSchema },
+  'search.saved.remove': { args: z.object({ id: SavedSearchIdSchema }).strict(), result: z.object({ removed: z.boolean() }) },
+  'export.policy': { args: none, result: ExportPolicySchema },
+  /** Starts writing a file in the exports folder; progress comes as `jobs.changed`. */
+  'export.start': { args: z.object({ scope: ExportScopeSchema, format: z.enum(EXPORT_FORMATS) }).strict(), result: JobSchema },
+  /** Reads a file into the cache for review, tagged with its source; progress comes as `jobs.changed`. */
+  'import.start': { args: z.object({ path: filePath, format: z.enum(IMPORT_FORMATS), name: z.string().trim().min(1).max(100).optional() }).strict(), result: JobSchema },
+  'import.sources': { args: none, result: z.array(ImportSourceSchema) },
+  'jobs.list': { args: none, result: z.array(JobSchema) },
+  /** A running job stops between pages; an export's partial file is deleted. */
+  'jobs.cancel': { args: z.object({ id: JobIdSchema }).strict(), result: JobSchema },
+  'cache.stats': { args: none, result: CacheStatsSchema },
+  'cache.retention': { args: none, result: RetentionSettingsSchema },
+  'cache.setRetention': { args: z.object({ retention: RetentionSettingsSchema }).strict(), result: RetentionSettingsSchema },
+  'cache.pins.list': { args: none, result: z.array(CachePinSchema) },
+  'cache.pins.add': { args: z.object({ pin: CachePinInputSchema }).strict(), result: CachePinSchema },
+  'cache.pins.remove': { args: z.object({ id: z.number().int().positive() }).strict(), result: z.object({ removed: z.boolean() }) },
+  /** Gives the space retention freed back to the disk, with progress as `jobs.changed`. */
+  'cache.compact': { args: none, result: JobSchema },
 } as const;
 
 /**
@@ -134,6 +204,8 @@ export const hostMethods = {
   'host.capabilities': { args: none, result: z.object({ fileDialog: z.boolean() }) },
   /** Asks the analyst for an MBTiles or PMTiles file in the native file dialog; the path is null when they cancel. */
   'files.chooseTilePackage': { args: none, result: z.object({ path: z.string().min(1).max(4096).nullable() }) },
+  /** Asks the analyst for a file to import for review (Outpost GeoJSON, CoT XML, JSON lines); the path is null when they cancel. */
+  'files.chooseImportFile': { args: none, result: z.object({ path: z.string().min(1).max(4096).nullable() }) },
 } as const;
 
 /** Everything the renderer may call, whether its host or the core answers. */
@@ -152,6 +224,8 @@ export const events = {
   'alerts.raised': z.array(AlertSchema),
   /** How many alerts are in each state, after every change. */
   'alerts.changed': AlertCountsSchema,
+  /** Every recent job, after any of them moves: at most a few times a second. */
+  'jobs.changed': z.array(JobSchema),
 } as const;
 
 export type Methods = typeof methods;

@@ -25,6 +25,13 @@ import { openDatabase } from './store/open-database';
 import { createStore, type Store } from './store/store';
 import { readTrackHistory } from './tracks/track-history';
 import { OUTPOST_VERSION } from './version';
+import { cacheHandlers } from './cache/cache-handlers';
+import { reviewHandlers } from './review/review-handlers';
+import { searchHandlers } from './search/search-handlers';
+import type { ServiceDeps } from './service-deps';
+import { createJobRegistry } from './jobs/job-registry';
+import { transferHandlers } from './transfer/transfer-handlers';
+import { findExportFile, type ExportFile } from './transfer/export-files';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -51,6 +58,8 @@ export interface Core {
    * rejects with UnknownBasemapError when no package has that id.
    */
   readTile(basemapId: string, z: number, x: number, y: number): Promise<Tile | null>;
+  /** A finished export in the exports folder, for the web host's download route; null when there is none by that name. */
+  exportFile(name: string): Promise<ExportFile | null>;
   close(): Promise<void>;
 }
 
@@ -145,8 +154,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const outbox = createOutbox({ store, secrets, clock, log, onChange: () => emit('outbox.changed', outbox.counts()) });
 
+  const jobs = createJobRegistry({
+    clock,
+    onChanged: (list) => emit('jobs.changed', list),
+    onFailed: (job, error) => log.error('A job failed.', { kind: job.kind, label: job.label, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  });
+  const deps: ServiceDeps = { store, config, dataDir: options.dataDir, clock, log, emit, writer, jobs };
   const dispatch = createDispatcher(
     {
+      ...reviewHandlers(deps),
+      ...searchHandlers(deps),
+      ...transferHandlers(deps),
+      ...cacheHandlers(deps),
       'app.status': () => ({
         version: OUTPOST_VERSION,
         startedAt,
@@ -200,12 +219,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch,
     subscribe: (listener) => hub.subscribe(listener),
     readTile: (basemapId, z, x, y) => basemaps.readTile(basemapId, z, x, y),
+    exportFile: (name) => findExportFile(options.dataDir, name),
     async close() {
       statusTimer();
       alerts.stop();
       retention.stop();
       await outbox.stop();
       await connections.close();
+      // An export or import stops between pages, so none is left writing to a closed cache.
+      const running = jobs.list().filter((job) => job.state === 'running');
+      for (const job of running) jobs.cancel(job.id);
+      await Promise.all(running.map((job) => jobs.settled(job.id)));
       await writer.drain();
       await ingestThread.close();
       broadcaster.stop();

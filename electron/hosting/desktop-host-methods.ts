@@ -21,13 +21,25 @@ export const TILE_PACKAGE_DIALOG: OpenDialogRequest = {
   properties: ['openFile'],
 };
 
+export const IMPORT_FILE_DIALOG: OpenDialogRequest = {
+  title: 'Import a file for review',
+  filters: [
+    { name: 'Outpost exports and feeds', extensions: ['geojson', 'json', 'xml', 'cot', 'jsonl', 'ndjson'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+  properties: ['openFile'],
+};
+
 /** The Electron host's own methods: it has the operating system's file dialog. */
 export function desktopHostMethods(showOpenDialog: ShowOpenDialog): HostMethodHandlers {
   return {
     'host.capabilities': async () => ({ fileDialog: true }),
-    'files.chooseTilePackage': async () => {
-      const chosen = await showOpenDialog(TILE_PACKAGE_DIALOG);
-      return { path: chosen.canceled ? null : (chosen.filePaths[0] ?? null) };
-    },
+    'files.chooseTilePackage': () => chooseFile(showOpenDialog, TILE_PACKAGE_DIALOG),
+    'files.chooseImportFile': () => chooseFile(showOpenDialog, IMPORT_FILE_DIALOG),
   };
+}
+
+async function chooseFile(showOpenDialog: ShowOpenDialog, request: OpenDialogRequest): Promise<{ path: string | null }> {
+  const chosen = await showOpenDialog(request);
+  return { path: chosen.canceled ? null : (chosen.filePaths[0] ?? null) };
 }

@@ -27,13 +27,19 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-type HostedCore = Pick<Core, 'dispatch' | 'subscribe' | 'readTile'>;
+type HostedCore = Pick<Core, 'dispatch' | 'subscribe' | 'readTile' | 'exportFile'>;
+
+/** Finished exports download from here: the browser has no save dialog, so the core writes the file and the page fetches it. */
+export const EXPORTS_PATH = '/exports/';
 
 /** A browser page cannot learn a file's path on this machine, so the web host offers no file dialog. */
 const browserHostMethods: HostMethodHandlers = {
   'host.capabilities': async () => ({ fileDialog: false }),
   'files.chooseTilePackage': async () => {
     throw new UserFacingError('The file dialog is only in the Outpost desktop app; in the browser, type the tile package’s full path instead.');
+  },
+  'files.chooseImportFile': async () => {
+    throw new UserFacingError('The file dialog is only in the Outpost desktop app; in the browser, type the full path of the file to import instead.');
   },
 };
 
@@ -72,10 +78,14 @@ export async function startWebHost(options: {
       return;
     }
     const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
-    if (!isTilePath(url.pathname)) {
+    const isExport = url.pathname.startsWith(EXPORTS_PATH);
+    if (!isTilePath(url.pathname) && !isExport) {
       serveStatic(request, response, { csp, staticDir: options.staticDir });
     } else if (!tokensMatch(url.searchParams.get('token') ?? '', token)) {
-      response.writeHead(403, { 'content-type': 'text/plain' }).end('Tiles need the token from the URL Outpost printed.');
+      const what = isExport ? 'Exported files' : 'Tiles';
+      response.writeHead(403, { 'content-type': 'text/plain' }).end(`${what} need the token from the URL Outpost printed.`);
+    } else if (isExport) {
+      void serveExport(request, response, decodeURIComponent(url.pathname.slice(EXPORTS_PATH.length)), options);
     } else {
       void serveTile(request, response, url.pathname, options);
     }
@@ -142,6 +152,40 @@ async function serveTile(
   const answer = await answerTileRequest(context.core, pathname, context.log);
   response.writeHead(answer.status, answer.body === null ? answer.headers : { ...answer.headers, 'content-length': answer.body.byteLength });
   response.end(request.method === 'HEAD' ? undefined : answer.body ?? undefined);
+}
+
+async function serveExport(
+  request: IncomingMessage,
+  response: ServerResponse,
+  name: string,
+  context: { readonly core: HostedCore; readonly log: Log },
+): Promise<void> {
+  const file = await context.core.exportFile(name).catch((error: unknown) => {
+    context.log.error('Could not look up an exported file.', { error: String(error) });
+    return null;
+  });
+  if (file === null) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('No finished export has that name.');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': file.bytes,
+    // The name passed the export names' pattern, so it needs no quoting beyond the quotes.
+    'content-disposition': `attachment; filename="${name}"`,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  createReadStream(file.path)
+    .on('error', (error) => {
+      context.log.warn('An exported file could not be read while it was downloading.', { error: error.message });
+      response.destroy();
+    })
+    .pipe(response);
 }
 
 function serveContract(client: WebSocket, dispatch: Core['dispatch'], core: Pick<Core, 'subscribe'>, log: Log): void {

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProfileStatus } from '../../shared/connections';
+import type { AlertMark } from '../../shared/review';
+import type { SearchRow } from '../../shared/search';
 import type { AppStatus } from '../../shared/domain';
 import { AlertBadge } from '../alerts/AlertBadge';
 import { AlertsPanel } from '../alerts/AlertsPanel';
@@ -8,31 +10,45 @@ import { useAlertSound } from '../alerts/use-alert-sound';
 import { useCriticalAlertSignals } from '../alerts/use-critical-alert-signals';
 import { useOpenAlerts } from '../alerts/use-open-alerts';
 import { useShowAlert } from '../alerts/use-show-alert';
+import { CachePanel } from '../cache/CachePanel';
 import type { Client } from '../client';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { AlertRings } from '../map/AlertRings';
 import { NO_TRACK_FILTER, trackFilterPredicate, type TrackFilter } from '../map/filters/track-filter';
 import { TrackDisplayControls } from '../map/filters/TrackDisplayControls';
+import { pageTileHost } from '../map/basemaps/page-tile-host';
 import { MapView, type MapHandle } from '../map/MapView';
 import { AreaDrawTool } from '../map/tools/AreaDrawTool';
 import { MapTools } from '../map/tools/MapTools';
 import { OutboxPanel } from '../outbox/OutboxPanel';
 import { useOutboxCounts, waitingToSend } from '../outbox/use-outbox-counts';
+import { ReviewBanner } from '../review/ReviewBanner';
+import { ReviewBar } from '../review/ReviewBar';
+import type { ReviewableTracks } from '../review/reviewable-tracks';
+import { useAlertMarks } from '../review/use-alert-marks';
+import { useReplayState } from '../review/use-replay-state';
+import { useShowInReview } from '../review/use-show-in-review';
 import { useAreaDrawing } from '../rules/use-area-drawing';
+import { SearchPanel } from '../search/SearchPanel';
 import { mapPalettes } from '../theme/map-palettes';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { useTheme } from '../theme/use-theme';
 import { useStoredChoice } from '../map/tools/use-stored-choice';
 import { TrackDetailCard } from '../tracks/TrackDetailCard';
-import type { TrackStore } from '../tracks/track-store';
 import { useTrackSnapshot } from '../tracks/use-track-snapshot';
+import { exportDownloadUrl } from '../transfer/download-url';
+import { FilesPanel } from '../transfer/FilesPanel';
+import { useExportPolicy } from '../transfer/use-export-policy';
+import { useJobs } from '../transfer/use-jobs';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { TrackList } from './TrackList';
+import './tool-panels.css';
 
 interface AppProps {
   readonly client: Client;
-  readonly store: TrackStore;
+  /** The live store the feed fills, the view the map shows and the replay that switches it. */
+  readonly tracks: ReviewableTracks;
   readonly onMapReady?: (handle: MapHandle) => void;
 }
 
@@ -40,7 +56,7 @@ const STATUS_POLL_MS = 1000;
 /** The map follows every batch; the list, the filter's choices and the count need not. */
 const LIST_REFRESH_MS = 1000;
 
-type SideTab = 'tracks' | 'connections' | 'outbox' | 'alerts';
+type SideTab = 'tracks' | 'connections' | 'outbox' | 'alerts' | 'search' | 'files' | 'cache';
 
 const GROUPING_STORAGE_KEY = 'outpost.tracks.grouping';
 const GROUPING_CHOICES = ['grouped', 'every-symbol'] as const;
@@ -48,8 +64,13 @@ const GROUPING_CHOICES = ['grouped', 'every-symbol'] as const;
 /** The end-to-end tests open the page with `?testHooks` to reach the map tools' probes. */
 const wantsMapToolTestHooks = (): boolean => new URLSearchParams(window.location.search).has('testHooks');
 
-export function App({ client, store, onMapReady }: AppProps) {
-  const tracks = useTrackSnapshot(store, LIST_REFRESH_MS);
+const downloadUrl = (fileName: string): string | null => exportDownloadUrl(fileName, pageTileHost(window));
+
+export function App({ client, tracks: reviewable, onMapReady }: AppProps) {
+  const { live, shown, replay } = reviewable;
+  const replayState = useReplayState(replay);
+  const reviewTime = replayState.mode === 'review' ? replayState.time : null;
+  const tracks = useTrackSnapshot(shown, LIST_REFRESH_MS);
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [connections, setConnections] = useState<readonly ProfileStatus[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -68,16 +89,19 @@ export function App({ client, store, onMapReady }: AppProps) {
   const openAlerts = useOpenAlerts(client);
   const [alertSound, setAlertSound] = useAlertSound();
   const areaDrawing = useAreaDrawing();
+  const jobs = useJobs(client);
+  const exportPolicy = useExportPolicy(client);
+  const alertMarks = useAlertMarks(client, replayState.range, replayState.mode === 'review');
 
   useEffect(() => {
-    const stopTracks = client.on('tracks.updated', (batch) => store.apply(batch.tracks));
-    const stopRemovals = client.on('tracks.removed', ({ uids }) => store.remove(uids));
+    const stopTracks = client.on('tracks.updated', (batch) => live.apply(batch.tracks));
+    const stopRemovals = client.on('tracks.removed', ({ uids }) => live.remove(uids));
     const stopConnections = client.on('connections.changed', setConnections);
     void client.call('connections.status', {}).then((result) => {
       if (result.ok) setConnections(result.value);
     });
     void client.call('tracks.list', {}).then((result) => {
-      if (result.ok) store.apply(result.value);
+      if (result.ok) live.apply(result.value);
       else setProblem(result.error.message);
     });
     const poll = async (): Promise<void> => {
@@ -94,7 +118,7 @@ export function App({ client, store, onMapReady }: AppProps) {
       stopConnections();
       clearInterval(timer);
     };
-  }, [client, store]);
+  }, [client, live]);
 
   // Following belongs to one track: choosing another, or none, ends it.
   const selectedUidNow = useRef<string | null>(null);
@@ -105,7 +129,10 @@ export function App({ client, store, onMapReady }: AppProps) {
   }, []);
   const closeDetail = useCallback(() => select(null), [select]);
   const stopFollowing = useCallback(() => setFollowing(false), []);
-  const [mapFocus, showAlert] = useShowAlert(store, select);
+  const [mapFocus, showAlert] = useShowAlert(shown, select);
+  const showInReview = useShowInReview(replay, select);
+  const showRow = useCallback((row: SearchRow) => showInReview(row.time, row.uid), [showInReview]);
+  const showMark = useCallback((mark: AlertMark) => showInReview(mark.time, mark.subject), [showInReview]);
   useCriticalAlertSignals(client, alertSound, showAlert);
 
   // A click on a track while an area is drawn places a corner there; selecting the track would move the map from under the pointer.
@@ -129,8 +156,10 @@ export function App({ client, store, onMapReady }: AppProps) {
         <ThemeSwitch theme={theme} onChange={setTheme} />
       </header>
       <main className="workspace">
+        <ReviewBanner state={replayState} />
         <MapView
-          store={store}
+          store={shown}
+          now={replay.viewTime}
           shows={showsTrack}
           clustered={grouping === 'grouped'}
           selectedUid={selectedUid}
@@ -143,7 +172,9 @@ export function App({ client, store, onMapReady }: AppProps) {
         >
           <MapTools client={client} theme={theme} testHooks={mapToolTestHooks} />
           <TrackDisplayControls
-            store={store}
+            client={client}
+            store={shown}
+            replay={replay}
             tracks={tracks}
             filter={trackFilter}
             onFilterChange={setTrackFilter}
@@ -160,14 +191,14 @@ export function App({ client, store, onMapReady }: AppProps) {
             colours={mapPalettes[theme].measurement}
           />
           {selectedUid === null ? null : (
-            <TrackDetailCard client={client} store={store} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
+            <TrackDetailCard client={client} store={shown} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
           )}
         </MapView>
         <SidePanel
           selected={sideTab}
           onSelect={setSideTab}
           tabs={[
-            { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} shows={showsTrack} now={now} selectedUid={selectedUid} onSelect={select} /> },
+            { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} shows={showsTrack} now={reviewTime ?? now} selectedUid={selectedUid} onSelect={select} /> },
             {
               id: 'connections',
               label: 'Connections',
@@ -203,10 +234,27 @@ export function App({ client, store, onMapReady }: AppProps) {
                 />
               ),
             },
+            {
+              id: 'search',
+              label: 'Search',
+              content: <SearchPanel client={client} areaDrawing={areaDrawing} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} onShowRow={showRow} />,
+            },
+            {
+              id: 'files',
+              label: 'Files',
+              content: <FilesPanel client={client} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} reviewTime={reviewTime} />,
+            },
+            {
+              id: 'cache',
+              label: 'Cache',
+              content: <CachePanel client={client} jobs={jobs} active={sideTab === 'cache'} reviewTime={reviewTime} />,
+            },
           ]}
         />
       </main>
+      <ReviewBar replay={replay} state={replayState} marks={alertMarks} onShowMark={showMark} />
       <StatusBar
+        mode={replayState.mode}
         status={status}
         connections={connections}
         trackCount={tracks.length}

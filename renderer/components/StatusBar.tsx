@@ -2,8 +2,12 @@ import type { AlertCounts } from '../../shared/alerts';
 import type { ProfileStatus } from '../../shared/connections';
 import type { AppStatus } from '../../shared/domain';
 import { describeNewAlerts, newAlertsLevel } from '../alerts/new-alerts';
+import { ModePill } from '../review/ModePill';
+import type { ViewMode } from '../review/switchable-track-view';
 
 interface StatusBarProps {
+  /** Live, or reviewing the cache; omitted where the bar stands alone, as live. */
+  readonly mode?: ViewMode;
   readonly status: AppStatus | null;
   readonly connections: readonly ProfileStatus[];
   readonly trackCount: number;
@@ -16,9 +20,10 @@ interface StatusBarProps {
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-export function StatusBar({ status, connections, trackCount, outboxQueued, alertCounts, problem }: StatusBarProps) {
+export function StatusBar({ mode = 'live', status, connections, trackCount, outboxQueued, alertCounts, problem }: StatusBarProps) {
   return (
     <footer className="status-bar" role="status">
+      <ModePill mode={mode} />
       {connections.length === 0 ? (
         <span className="connection connection-connecting" data-testid="connection-state">
           <span className="dot" aria-hidden="true" />

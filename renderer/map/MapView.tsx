@@ -5,7 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Track } from '../../shared/domain';
 import type { LatLon } from '../../shared/geo';
-import type { TrackStore } from '../tracks/track-store';
+import type { TrackView } from '../tracks/track-store';
 import { basemapStyle, loadBasemap } from './basemap';
 import { installGlyphProtocol } from './glyphs/glyph-protocol';
 import { MapContext } from './map-context';
@@ -35,7 +35,7 @@ export interface MapHandle {
 }
 
 interface MapViewProps {
-  readonly store: TrackStore;
+  readonly store: TrackView;
   /** The analyst's track filter: the map draws only the tracks it lets through. */
   readonly shows: (track: Track) => boolean;
   /** Groups dense tracks into clusters at low zoom. */
@@ -53,15 +53,21 @@ interface MapViewProps {
   readonly onFollowStop: () => void;
   readonly onReady?: (handle: MapHandle) => void;
   readonly onError: (message: string) => void;
+  /** The time staleness is judged at: the wall clock live, the moment reviewed in review. */
+  readonly now?: () => number;
   /** Drawn over the map once it has loaded; they reach it through useMap(). */
   readonly children?: ReactNode;
 }
 
-export function MapView({ store, shows, clustered, selectedUid, onSelect, focus = null, following, onFollowStop, onReady, onError, children }: MapViewProps) {
+export function MapView({ store, shows, clustered, selectedUid, onSelect, focus = null, following, onFollowStop, onReady, onError, now = Date.now, children }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
   const [drawing, setDrawing] = useState<TrackDrawing | null>(null);
+  const nowRef = useRef(now);
+  useEffect(() => {
+    nowRef.current = now;
+  }, [now]);
 
   useEffect(() => {
     const element = container.current;
@@ -86,7 +92,7 @@ export function MapView({ store, shows, clustered, selectedUid, onSelect, focus 
         mapRef.current = map;
         map.on('error', (event) => onError(`The map could not draw: ${event.error.message}`));
         map.on('load', () => {
-          drawn = drawTracks(map, store, milsymbol);
+          drawn = drawTracks(map, store, milsymbol, () => nowRef.current());
           map.on('click', TRACK_LAYER, (event) => onSelect(String(event.features?.[0]?.properties['uid'] ?? '') || null));
           map.on('click', CLUSTER_LAYER, (event) => zoomIntoCluster(map, event));
           for (const layer of [TRACK_LAYER, CLUSTER_LAYER]) {

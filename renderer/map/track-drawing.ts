@@ -1,7 +1,7 @@
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Track } from '../../shared/domain';
-import type { TrackStore } from '../tracks/track-store';
-import { DEFAULT_STALENESS_POLICY, stalenessOf, type StalenessPolicy } from '../tracks/staleness';
+import type { TrackView } from '../tracks/track-store';
+import { DEFAULT_STALENESS_POLICY, stalenessOf, type StalenessPolicy } from '../../shared/staleness';
 import { drawableSidcResolver } from './symbols/drawable-sidc';
 import type { Milsymbol } from './symbols/milsymbol';
 import { provideTrackImages } from './symbols/symbol-images';
@@ -38,9 +38,10 @@ export interface TrackDrawing {
 /**
  * Puts the store's tracks on a loaded map and keeps them current: on every store change (at most
  * once a frame) and every second, the source hears only what changed. The first time there are
- * tracks to show, the map frames them.
+ * tracks to show, the map frames them. Staleness is judged at `now`: the wall clock live, the
+ * moment reviewed in review.
  */
-export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, policy: StalenessPolicy = DEFAULT_STALENESS_POLICY): TrackDrawing {
+export function drawTracks(map: MapLibreMap, store: TrackView, ms: Milsymbol, now: () => number = Date.now, policy: StalenessPolicy = DEFAULT_STALENESS_POLICY): TrackDrawing {
   map.addSource(TRACK_SOURCE, {
     type: 'geojson',
     data: { type: 'FeatureCollection', features: [] },
@@ -63,13 +64,13 @@ export function drawTracks(map: MapLibreMap, store: TrackStore, ms: Milsymbol, p
     if (source === undefined) return;
     const started = mapTimingsEnabled() ? performance.now() : 0;
     const tracks = store.snapshot();
-    const now = Date.now();
-    const update = diff.next(tracks, now, shows);
+    const at = now();
+    const update = diff.next(tracks, at, shows);
     if (update !== null) {
       apply(source, update);
       if (started !== 0) recordTrackBatch(started, changesIn(update), (uid) => store.get(uid), tracks);
     }
-    if (!framed) framed = frame(map, tracks.filter((track) => stalenessOf(track, now, policy) !== 'hidden'));
+    if (!framed) framed = frame(map, tracks.filter((track) => stalenessOf(track, at, policy) !== 'hidden'));
   };
 
   redraw();

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONFeatureDiff, GeoJSONSourceDiff } from 'maplibre-gl';
 import type { Track } from '../../shared/domain';
-import { DEFAULT_STALENESS_POLICY, stalenessOf, type StalenessPolicy } from '../tracks/staleness';
+import { DEFAULT_STALENESS_POLICY, stalenessOf, type StalenessPolicy } from '../../shared/staleness';
 import type { SidcResolver } from './symbols/drawable-sidc';
 import type { DrawnStaleness } from './symbols/symbol-image-id';
 import { trackFeature, type TrackFeature, type TrackProperties } from './track-features';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Track } from '../../shared/domain';
-import type { TrackStore } from '../tracks/track-store';
+import type { TrackView } from '../tracks/track-store';
 
 /** Short enough to finish well before the next report, so the centre never lags a report behind. */
 const FOLLOW_EASE_MS = 300;
@@ -12,7 +12,7 @@ const FOLLOW_EASE_MS = 300;
  * map it holds still: moving the camera then would cancel the drag gesture
  * before MapLibre recognises it, and following would never stop.
  */
-export function useFollowTrack(map: MapLibreMap | null, store: TrackStore, uid: string | null, onStop: () => void): void {
+export function useFollowTrack(map: MapLibreMap | null, store: TrackView, uid: string | null, onStop: () => void): void {
   useEffect(() => {
     if (map === null || uid === null) return;
     let centredOn: Track | undefined;

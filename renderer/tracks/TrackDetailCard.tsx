@@ -7,13 +7,13 @@ import { formatBearing } from '../map/tools/measurement-format';
 import { RawPayload } from './RawPayload';
 import { Sparkline } from './Sparkline';
 import { describeAffiliationAndDimension, formatAltitude, formatSpeed, NOT_REPORTED } from './track-detail-format';
-import type { TrackStore } from './track-store';
+import type { TrackView } from './track-store';
 import { useTrackHistory } from './use-track-history';
 import './track-detail.css';
 
 interface TrackDetailCardProps {
   readonly client: Client;
-  readonly store: TrackStore;
+  readonly store: TrackView;
   readonly uid: string;
   readonly following: boolean;
   readonly onFollowChange: (following: boolean) => void;

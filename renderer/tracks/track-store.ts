@@ -1,19 +1,23 @@
 import type { Track } from '../../shared/domain';
 
-/**
- * The renderer's copy of the latest track states. Batches may arrive faster
- * than the screen refreshes; they are applied at once but listeners hear of
- * them at most once per frame, so rendering never queues up behind the feed.
- */
-export interface TrackStore {
-  replaceAll(tracks: readonly Track[]): void;
-  apply(tracks: readonly Track[]): void;
-  remove(uids: readonly string[]): void;
+/** What the map, the list and the probes read: the tracks shown now, live or in review. */
+export interface TrackView {
   /** Stable until the next change, so React can compare by identity. */
   snapshot(): readonly Track[];
   get(uid: string): Track | undefined;
   readonly size: number;
   subscribe(listener: () => void): () => void;
+}
+
+/**
+ * The renderer's copy of the latest track states. Batches may arrive faster
+ * than the screen refreshes; they are applied at once but listeners hear of
+ * them at most once per frame, so rendering never queues up behind the feed.
+ */
+export interface TrackStore extends TrackView {
+  replaceAll(tracks: readonly Track[]): void;
+  apply(tracks: readonly Track[]): void;
+  remove(uids: readonly string[]): void;
 }
 
 export type FrameScheduler = (run: () => void) => void;

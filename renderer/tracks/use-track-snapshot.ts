@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Track } from '../../shared/domain';
-import type { TrackStore } from './track-store';
+import type { TrackView } from './track-store';
 
 /**
  * The store's tracks for lists and counts, refreshed at most once per `intervalMs`. A busy feed
@@ -8,7 +8,7 @@ import type { TrackStore } from './track-store';
  * take the frames the map needs, while a list that moves once a second reads just as well.
  * The first change after a quiet spell shows at once; later ones wait for the interval.
  */
-export function useTrackSnapshot(store: TrackStore, intervalMs: number): readonly Track[] {
+export function useTrackSnapshot(store: TrackView, intervalMs: number): readonly Track[] {
   const [tracks, setTracks] = useState(() => store.snapshot());
   useEffect(() => {
     let lastShown = 0;

@@ -4,7 +4,7 @@ import { IPC_CHANNELS } from '../../shared/channels';
 import { fail, ok, type Result } from '../../shared/result';
 import { relayContract } from '../../electron/ipc';
 import { answeringHostMethods } from '../../electron/hosting/host-methods';
-import { desktopHostMethods, TILE_PACKAGE_DIALOG, type OpenDialogRequest, type ShowOpenDialog } from '../../electron/hosting/desktop-host-methods';
+import { desktopHostMethods, IMPORT_FILE_DIALOG, TILE_PACKAGE_DIALOG, type OpenDialogRequest, type ShowOpenDialog } from '../../electron/hosting/desktop-host-methods';
 import { APP_ENTRY_URL, isAppUrl } from '../../electron/shell/hardening';
 import { recordingLog } from '../support/recording-log';
 
@@ -45,6 +45,15 @@ describe('Given the Electron host’s own methods', () => {
     const { dispatch, coreCalls } = desktopDispatch(dialog);
     expect(await dispatch('files.chooseTilePackage', {})).toEqual(ok({ path: '/home/analyst/maps/sardinia.pmtiles' }));
     expect(dialog.requests).toEqual([TILE_PACKAGE_DIALOG]);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it('When the analyst picks a file to import in the dialog, Then its path comes back and the core is not asked', async () => {
+    const dialog = fakeDialog({ canceled: false, filePaths: ['/home/analyst/exports/mission.geojson'] });
+    const { dispatch, coreCalls } = desktopDispatch(dialog);
+    expect(await dispatch('files.chooseImportFile', {})).toEqual(ok({ path: '/home/analyst/exports/mission.geojson' }));
+    expect(dialog.requests).toEqual([IMPORT_FILE_DIALOG]);
+    expect(IMPORT_FILE_DIALOG.properties).toEqual(['openFile']);
     expect(coreCalls).toEqual([]);
   });
 

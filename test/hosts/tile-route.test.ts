@@ -42,6 +42,7 @@ describe('Given the web host serving basemap tiles', () => {
       if (basemapId !== 'topo') throw new UnknownBasemapError(basemapId);
       return z === 2 && x === 1 && y === 3 ? { bytes: GREEN_TILE, contentType: 'image/png' } : null;
     },
+    exportFile: async () => null,
   };
   let host: WebHost;
   let token: string;

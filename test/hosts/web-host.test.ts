@@ -60,6 +60,7 @@ describe('Given the web host', () => {
       return () => listeners.delete(listener);
     },
     readTile: async () => null,
+    exportFile: async () => null,
   };
   let host: WebHost;
   let origin: string;
@@ -126,6 +127,21 @@ describe('Given the web host', () => {
     const reply = nextMessage(socket, 'response');
     socket.send(JSON.stringify({ kind: 'request', id: 8, method: 'host.capabilities', args: {} }));
     expect(await reply).toEqual({ kind: 'response', id: 8, result: { ok: true, value: { fileDialog: false } } });
+    socket.close();
+  });
+
+  it('When the page asks for the import file dialog, Then the web host refuses it with a sentence saying to type the path', async () => {
+    const socket = await connect(contractUrl, origin);
+    const reply = nextMessage(socket, 'response');
+    socket.send(JSON.stringify({ kind: 'request', id: 10, method: 'files.chooseImportFile', args: {} }));
+    expect(await reply).toEqual({
+      kind: 'response',
+      id: 10,
+      result: {
+        ok: false,
+        error: { code: 'failed', message: 'The file dialog is only in the Outpost desktop app; in the browser, type the full path of the file to import instead.' },
+      },
+    });
     socket.close();
   });
 

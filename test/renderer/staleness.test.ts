@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STALENESS_POLICY, stalenessOf, type Staleness } from '../../renderer/tracks/staleness';
+import { DEFAULT_STALENESS_POLICY, stalenessOf, type Staleness } from '../../shared/staleness';
 
 const TIME = Date.UTC(2026, 10, 26, 12, 0, 0);
 const SECOND = 1000;

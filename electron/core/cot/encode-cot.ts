@@ -1,6 +1,14 @@
 import { COT_UNKNOWN, type CotEvent } from './cot-event';
 
+const XML_DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`;
+
+/** One event as a document of its own, as a feed sends it. */
 export function encodeCot(event: CotEvent): string {
+  return XML_DECLARATION + cotEventXml(event);
+}
+
+/** The `<event>` element alone, for a file that holds many events under one declaration. */
+export function cotEventXml(event: CotEvent): string {
   const detail: string[] = [];
   if (event.callsign !== null) detail.push(`<contact callsign="${escapeXml(event.callsign)}"/>`);
   if (event.course !== null || event.speed !== null) {
@@ -8,7 +16,6 @@ export function encodeCot(event: CotEvent): string {
   }
   if (event.remarks !== null) detail.push(`<remarks>${escapeXml(event.remarks)}</remarks>`);
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<event version="2.0" uid="${escapeXml(event.uid)}" type="${escapeXml(event.type)}" how="${escapeXml(event.how)}"` +
     ` time="${isoTime(event.time)}" start="${isoTime(event.start)}" stale="${isoTime(event.stale)}">` +
     `<point lat="${formatNumber(event.lat, 7)}" lon="${formatNumber(event.lon, 7)}"` +
@@ -26,7 +33,7 @@ function formatNumber(value: number, decimals = 1): string {
   return Number(value.toFixed(decimals)).toString();
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

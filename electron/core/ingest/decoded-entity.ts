@@ -21,10 +21,17 @@ export interface DecodedEntity {
   /** Circular and linear error, metres, from formats that carry them; null when the sender did not know. */
   readonly ce?: number | null;
   readonly le?: number | null;
+  /** Free text the sender attached (CoT `<remarks>`), kept searchable; absent from formats without any. */
+  readonly remarks?: string | null;
 }
 
 export type DecodeResult =
-  | { readonly ok: true; readonly entities: readonly DecodedEntity[] }
+  | {
+      readonly ok: true;
+      readonly entities: readonly DecodedEntity[];
+      /** A record that is free text rather than positions: its text, kept searchable. */
+      readonly text?: string;
+    }
   | { readonly ok: false; readonly error: string };
 
 /** A pure function of the record's bytes: no clock, no state, no I/O. */

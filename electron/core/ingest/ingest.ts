@@ -1,7 +1,7 @@
 import type { JsonFieldMapping, RecordFormat } from '../../../shared/formats';
 import { affiliationOf, dimensionOf } from '../../../shared/cot-type';
 import type { Track } from '../../../shared/domain';
-import type { IngestWriter, QuarantinedRecord, StoredRecord, WriteOutcome } from '../store/store';
+import type { IngestWriter, QuarantinedRecord, SearchText, StoredRecord, WriteOutcome } from '../store/store';
 import type { RulesEngine } from '../rules/rules-engine';
 import type { DecodedEntity } from './decoded-entity';
 import { decoderFor } from './decoders';
@@ -14,6 +14,8 @@ export interface IngestGroup {
   readonly format: RecordFormat;
   readonly mapping: JsonFieldMapping | null;
   readonly records: readonly RawRecord[];
+  /** False for history being imported: old fixes must not raise alerts now. Defaults to true. */
+  readonly applyRules?: boolean;
 }
 
 /**
@@ -36,9 +38,10 @@ export function createIngest(options: {
     const quarantined: QuarantinedRecord[] = [];
     for (const group of groups) {
       const { source, subscriptionId } = group;
+      const applyRules = group.applyRules ?? true;
       const decode = decoderFor(group.format, group.mapping ?? undefined);
       for (const record of group.records) {
-        options.rules.count(source, record.topic, receivedAt);
+        if (applyRules) options.rules.count(source, record.topic, receivedAt);
         // Objects are spelled out field by field: spreading here was a measurable share of ingest time.
         if (record.value.byteLength > options.maxRecordBytes) {
           const error = `the record is ${record.value.byteLength} bytes, over the ${options.maxRecordBytes}-byte limit`;
@@ -53,7 +56,7 @@ export function createIngest(options: {
         const tracks: Track[] = [];
         for (const entity of decoded.entities) {
           const track = toTrack(entity, source, record);
-          options.rules.observe(track, receivedAt);
+          if (applyRules) options.rules.observe(track, receivedAt);
           tracks.push(track);
         }
         stored.push({
@@ -68,6 +71,7 @@ export function createIngest(options: {
           headers: record.headers,
           value: record.value,
           tracks,
+          searchText: searchTextOf(decoded.entities, decoded.text),
         });
       }
     }
@@ -86,6 +90,15 @@ function quarantine(source: string, subscriptionId: number | null, record: RawRe
     error,
     value: record.value,
   };
+}
+
+function searchTextOf(entities: readonly DecodedEntity[], text: string | undefined): SearchText | null {
+  let remarks: string | null = null;
+  for (const entity of entities) {
+    if (entity.remarks === undefined || entity.remarks === null) continue;
+    remarks = remarks === null ? entity.remarks : `${remarks}\n${entity.remarks}`;
+  }
+  return remarks === null && text === undefined ? null : { remarks, text: text ?? null };
 }
 
 function toTrack(entity: DecodedEntity, source: string, record: RawRecord): Track {

@@ -8,6 +8,8 @@ const PASS_EVERY_MS = 30_000;
 /**
  * Keeps the cache within its age and size limits. Each pass deletes in small
  * transactions and yields between them, so ingest is never held up for long.
+ * The limits set in the app win over the config file's, read afresh each pass;
+ * records in a pinned window are never evicted.
  */
 export interface RetentionRunner {
   start(): void;
@@ -18,16 +20,18 @@ export interface RetentionRunner {
 
 export function createRetentionRunner(options: {
   readonly store: Store;
+  /** The config file's limits, for as long as the app has not changed them. */
   readonly settings: RetentionSettings;
   readonly clock: Clock;
   readonly log: Log;
 }): RetentionRunner {
-  const { store, settings, clock } = options;
+  const { store, clock } = options;
   let cancel: Cancel | null = null;
   let running: Promise<number> | null = null;
 
   const pass = async (): Promise<number> => {
     let evicted = 0;
+    const settings = store.retentionOverride() ?? options.settings;
     const cutoff = clock.now() - settings.maxAgeHours * 3_600_000;
     for (;;) {
       const deleted = store.evictReceivedBefore(cutoff, EVICTION_BATCH);
@@ -41,7 +45,10 @@ export function createRetentionRunner(options: {
       if (deleted === 0) break;
       await yieldToIngest();
     }
-    if (evicted > 0) options.log.info('Retention evicted old records from the cache.', { evicted });
+    if (evicted > 0) {
+      const keyframes = store.dropKeyframesBeforeOldestFix();
+      options.log.info('Retention evicted old records from the cache.', { evicted, keyframes });
+    }
     return evicted;
   };
 

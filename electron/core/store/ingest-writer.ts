@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { affiliationOf, dimensionOf } from '../../../shared/cot-type';
 import type { Track } from '../../../shared/domain';
+import { createReviewIndexWriter } from '../review/review-index-writer';
 import { createAlertInserter } from './alert-tables';
 import type { IngestBatch, IngestWriter, NewAlert, WriteOutcome } from './store';
 
@@ -30,14 +31,15 @@ export type DecodedFields = [
 
 /**
  * The write side of ingest: records, quarantine, offsets and counters in one
- * transaction per batch. The tracks table, which holds only the latest state
+ * transaction per batch, with what review and search read of each record
+ * (see `createReviewIndexWriter`). The tracks table, which holds only the latest state
  * per entity, is written behind: at most once a second, inside a batch's
  * transaction, with a note of the last record it covers. After a crash the
  * few records past that note are replayed into it, so it never goes stale.
  * Positional parameters, because binding by name costs measurably at tens of
  * thousands of rows a second.
  */
-export function createIngestWriter(db: Database, now: () => number = Date.now): IngestWriter {
+export function createIngestWriter(db: Database, now: () => number = Date.now, options: { readonly keyframeInterval?: number } = {}): IngestWriter {
   const insertRecord = db.prepare(`
     INSERT OR IGNORE INTO records (source, topic, partition, "offset", timestamp, received_at, key, headers, value, uid, event_time, decoded, subscription_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -69,6 +71,7 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
     'SELECT decoded, source, topic FROM records WHERE id > ? AND decoded IS NOT NULL ORDER BY id',
   );
 
+  const reviewIndex = createReviewIndexWriter(db, options);
   const knownTimes = new Map<string, number>();
   let unflushed = new Map<string, Track>();
   let lastFlush = now();
@@ -78,6 +81,7 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
       upsertTrack.run(t.uid, t.callsign, t.cotType, t.affiliation, t.dimension, t.lat, t.lon, t.hae, t.course, t.speed, t.time, t.stale, t.source, t.topic);
     }
     unflushed = new Map();
+    reviewIndex.flushEntities();
     writeMeta.run(TRACKS_SYNCED_THROUGH, String(lastRecordId.get() ?? 0));
     lastFlush = now();
   };
@@ -100,6 +104,11 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
     flushTracks();
   });
   recover.immediate();
+  const catchUpKeyframes = db.transaction(() => reviewIndex.catchUp());
+  const catchUpAll = (): void => {
+    while (catchUpKeyframes.immediate() > 0);
+  };
+  catchUpAll();
 
   const write = db.transaction((batch: IngestBatch): WriteOutcome => {
     let storedRecords = 0;
@@ -141,11 +150,12 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
         firstTrack?.time ?? null,
         record.tracks.length === 0 ? null : JSON.stringify(record.tracks.map(decodedFields)),
         record.subscriptionId,
-      ).changes;
-      if (inserted === 0) {
+      );
+      if (inserted.changes === 0) {
         duplicateRecords += 1;
         continue;
       }
+      reviewIndex.addRecord(Number(inserted.lastInsertRowid), record.source, record.topic, record.receivedAt, record.value.byteLength, record.tracks, record.searchText);
       storedRecords += 1;
       noteSubscription(record.subscriptionId, 1, 0);
       for (const track of record.tracks) {
@@ -161,6 +171,7 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
       storedQuarantined += inserted;
       noteSubscription(item.subscriptionId, 0, inserted);
     }
+    reviewIndex.endBatch();
     for (const [source, topic, partition, next] of nextOffsets.values()) advanceOffset.run(source, topic, partition, next);
     for (const [id, [received, quarantined]] of perSubscription) countSubscription.run(received, quarantined, id);
     if (storedRecords > 0) addToCounter.run(storedRecords, 'records');
@@ -177,11 +188,24 @@ export function createIngestWriter(db: Database, now: () => number = Date.now): 
 
   const flushPending = db.transaction(() => {
     if (unflushed.size > 0) flushTracks();
+    else reviewIndex.flushEntities();
   });
 
   return {
-    writeBatch: (batch) => write.immediate(batch),
-    flushTracks: () => flushPending.immediate(),
+    writeBatch(batch) {
+      try {
+        return write.immediate(batch);
+      } catch (error) {
+        // The transaction rolled back, and with it any dictionary ids handed out in memory.
+        reviewIndex.reload();
+        throw error;
+      }
+    },
+    flushTracks() {
+      flushPending.immediate();
+      // A quiet moment: keyframes catch up on what the batches left, such as an imported history.
+      catchUpAll();
+    },
     writeAlerts: (alerts) => (alerts.length === 0 ? [] : writeAlerts.immediate(alerts)),
     knownUids: () => knownTimes.keys(),
   };

@@ -13,12 +13,16 @@ import { createAlertTables } from './alert-tables';
 import { createReplayQueries } from './replay-queries';
 import { createRetentionQueries } from './retention-queries';
 import { createTrackHistoryQueries } from './track-history-queries';
+import { createReviewQueries, type ReviewQueries } from './review-queries';
+import { createSearchQueries, type SearchQueries } from './search-queries';
+import { createTransferTables, type TransferTables } from './transfer-tables';
+import { createCacheTables, type CacheTables } from './cache-tables';
 
 /**
  * The SQL contract: everything the core asks of the cache goes through this
  * interface. The statements live beside it, one file per group of tables.
  */
-export interface Store {
+export interface Store extends ReviewQueries, SearchQueries, TransferTables, CacheTables {
   /** The latest track states, newest first, leaving out tracks from the given sources. */
   listTracks(limit: number, hiddenSources?: readonly string[]): Track[];
   /** The latest state of one track, or null when the cache holds none. */
@@ -106,6 +110,11 @@ export interface Store {
   evictReceivedBefore(cutoff: number, limit: number): number;
   /** Deletes up to `limit` of the oldest records; returns how many. */
   evictOldest(limit: number): number;
+  /**
+   * Drops the keyframes no seek needs any more: those before the last keyframe at or before the
+   * oldest fix left. Returns how many went.
+   */
+  dropKeyframesBeforeOldestFix(): number;
   /** Bytes the cache's live pages occupy (free pages left by eviction do not count). */
   usedBytes(): number;
   close(): void;
@@ -218,6 +227,14 @@ export interface StoredRecord extends RecordPosition {
   readonly subscriptionId: number | null;
   /** Entities decoded from the record; empty when it carried none. */
   readonly tracks: readonly Track[];
+  /** The words in it worth searching; null when it has none. */
+  readonly searchText: SearchText | null;
+}
+
+/** What a record says in words, for free-text search: the entities' remarks, or the record's own text. */
+export interface SearchText {
+  readonly remarks: string | null;
+  readonly text: string | null;
 }
 
 export interface CachedRecordValue {
@@ -303,6 +320,10 @@ export function createStore(db: Database): Store {
     ...createReplayQueries(db),
     ...createRetentionQueries(db),
     ...createTrackHistoryQueries(db),
+    ...createReviewQueries(db),
+    ...createSearchQueries(db),
+    ...createTransferTables(db),
+    ...createCacheTables(db),
     close: () => db.close(),
   };
 }

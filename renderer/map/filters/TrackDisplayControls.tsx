@@ -1,6 +1,9 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Track } from '../../../shared/domain';
-import type { TrackStore } from '../../tracks/track-store';
+import type { Client } from '../../client';
+import type { Replay } from '../../review/replay';
+import { useReviewTrailRestarts } from '../../review/use-review-trail-restarts';
+import type { TrackView } from '../../tracks/track-store';
 import { useMap } from '../map-context';
 import { useStoredChoice } from '../tools/use-stored-choice';
 import { TRAIL_LAYER } from '../trails/trail-layer';
@@ -14,7 +17,10 @@ import { useLayerVisibility } from './use-layer-visibility';
 import { useTrackFilterOnMap } from './use-track-filter-on-map';
 
 interface TrackDisplayControlsProps {
-  readonly store: TrackStore;
+  readonly client: Client;
+  readonly store: TrackView;
+  /** Review's clock and frames: trails age by the moment shown and start again at each seek. */
+  readonly replay: Replay;
   readonly tracks: readonly Track[];
   readonly filter: TrackFilter;
   readonly onFilterChange: (filter: TrackFilter) => void;
@@ -33,10 +39,11 @@ export function TrackDisplayControls(props: TrackDisplayControlsProps) {
   return map === null ? null : <ControlsOnLoadedMap map={map} {...props} />;
 }
 
-function ControlsOnLoadedMap({ map, store, tracks, filter, onFilterChange, clustered, onClusteredChange, testHooks }: TrackDisplayControlsProps & { readonly map: MapLibreMap }) {
+function ControlsOnLoadedMap({ map, client, store, replay, tracks, filter, onFilterChange, clustered, onClusteredChange, testHooks }: TrackDisplayControlsProps & { readonly map: MapLibreMap }) {
   const [trailMinutes, setTrailMinutes] = useStoredChoice(TRAIL_MINUTES_STORAGE_KEY, TRAIL_MINUTE_CHOICES, DEFAULT_TRAIL_MINUTES);
   // The trail layer comes first, so the visibility and the filter find it in place.
-  useTrails(map, store, trailMaxAgeMs(trailMinutes));
+  const restarts = useReviewTrailRestarts(map, client, replay, store, Number(trailMinutes));
+  useTrails(map, store, trailMaxAgeMs(trailMinutes), replay.viewTime, restarts);
   const [visibility, toggleLayer] = useLayerVisibility(map);
   useTrackFilterOnMap(map, store, filter, FILTERED_LAYER_IDS);
   useTrailTestHooks(map, testHooks);

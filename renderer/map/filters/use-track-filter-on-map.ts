@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { TrackStore } from '../../tracks/track-store';
+import type { TrackView } from '../../tracks/track-store';
 import { isMapRemoved } from '../tools/map-removed';
 import { LayerFilterCombiner } from './layer-filter-combiner';
 import { needsTrackUids, trackFilterExpression, type TrackFilter } from './track-filter';
@@ -9,7 +9,7 @@ import { needsTrackUids, trackFilterExpression, type TrackFilter } from './track
 const UID_LIST_REFRESH_MS = 500;
 
 /** Shows on `layerIds` only the tracks `filter` lets through, on top of each layer's own filter. */
-export function useTrackFilterOnMap(map: MapLibreMap, store: TrackStore, filter: TrackFilter, layerIds: readonly string[]): void {
+export function useTrackFilterOnMap(map: MapLibreMap, store: TrackView, filter: TrackFilter, layerIds: readonly string[]): void {
   useEffect(() => {
     const layers = new LayerFilterCombiner(map, layerIds);
     const applyFilter = (): void => layers.apply(trackFilterExpression(filter, store.snapshot()));

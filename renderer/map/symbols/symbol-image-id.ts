@@ -1,4 +1,4 @@
-import type { Staleness } from '../../tracks/staleness';
+import type { Staleness } from '../../../shared/staleness';
 
 /** Only fresh and stale tracks are drawn, so only they need a symbol image. */
 export type DrawnStaleness = Exclude<Staleness, 'hidden'>;

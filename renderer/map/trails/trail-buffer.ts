@@ -50,6 +50,25 @@ export class TrailBuffer {
     for (const uid of this.entries.keys()) if (!present.has(uid)) this.drop(uid);
   }
 
+  /** Forgets every trail, as when the picture jumps to another moment. */
+  reset(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+
+  /** Starts from trails fetched whole, such as review's trails up to the moment it shows. */
+  seed(trails: readonly Trail[]): void {
+    for (const trail of trails) {
+      const points = trail.points.slice(-this.limits.maxPointsPerTrack);
+      if (points.length === 0) continue;
+      this.drop(trail.uid);
+      this.entries.set(trail.uid, { affiliation: trail.affiliation, dimension: trail.dimension, points });
+      this.total += points.length;
+    }
+    const share = this.shareOfTotal();
+    for (const entry of this.entries.values()) this.trimTo(entry, share);
+  }
+
   /** Forgets positions older than `oldest` (epoch milliseconds), and trims every trail to its share. */
   prune(oldest: number): void {
     const share = this.shareOfTotal();

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { TrackStore } from '../../tracks/track-store';
+import type { TrackView } from '../../tracks/track-store';
 import { isMapRemoved } from '../tools/map-removed';
 import { trackLayers } from '../track-layers';
-import { TrailBuffer } from './trail-buffer';
+import { TrailBuffer, type Trail } from './trail-buffer';
 import { trailFeatures, type TrailView } from './trail-features';
 import { TRAIL_LAYER, TRAIL_SOURCE, trailLayer } from './trail-layer';
 
@@ -17,11 +17,21 @@ const TRAIL_REDRAW_MS = 1000;
 const TRAIL_STEP_PX = 1.5;
 const VIEW_MARGIN = 0.25;
 
+/** Tells the trails to start again from what is given, when the picture jumps to another moment. */
+export interface TrailRestarts {
+  subscribe(listener: (trails: readonly Trail[]) => void): () => void;
+}
+
 /**
  * Draws each track's positions over the last `maxAgeMs` as a line beneath the track symbols.
  * The positions are gathered from the moment the map loads, one for each new state of a track.
+ * Age is judged against `now`, which in review is the moment reviewed.
  */
-export function useTrails(map: MapLibreMap, store: TrackStore, maxAgeMs: number): void {
+export function useTrails(map: MapLibreMap, store: TrackView, maxAgeMs: number, now: () => number = Date.now, restarts?: TrailRestarts): void {
+  const nowRef = useRef(now);
+  useEffect(() => {
+    nowRef.current = now;
+  }, [now]);
   const maxAge = useRef(maxAgeMs);
   useEffect(() => {
     maxAge.current = maxAgeMs;
@@ -43,9 +53,14 @@ export function useTrails(map: MapLibreMap, store: TrackStore, maxAgeMs: number)
     };
     record();
     const unsubscribe = store.subscribe(record);
+    const stopRestarts = restarts?.subscribe((trails) => {
+      buffer.reset();
+      buffer.seed(trails);
+      record();
+    });
     const timer = window.setInterval(() => {
       const before = buffer.pointCount;
-      buffer.prune(Date.now() - maxAge.current);
+      buffer.prune(nowRef.current() - maxAge.current);
       if (!changed && buffer.pointCount === before) return;
       changed = false;
       map.getSource<GeoJSONSource>(TRAIL_SOURCE)?.setData(trailFeatures(buffer.trails(), trailViewOf(map)));
@@ -55,14 +70,15 @@ export function useTrails(map: MapLibreMap, store: TrackStore, maxAgeMs: number)
       window.clearInterval(timer);
       map.off('moveend', viewMoved);
       unsubscribe();
+      stopRestarts?.();
       if (isMapRemoved(map)) return;
       map.removeLayer(TRAIL_LAYER);
       map.removeSource(TRAIL_SOURCE);
     };
-  }, [map, store]);
+  }, [map, store, restarts]);
 }
 
-function trailViewOf(map: MapLibreMap): TrailView {
+export function trailViewOf(map: MapLibreMap): TrailView {
   const bounds = map.getBounds();
   const marginLon = (bounds.getEast() - bounds.getWest()) * VIEW_MARGIN;
   const marginLat = (bounds.getNorth() - bounds.getSouth()) * VIEW_MARGIN;

@@ -23,6 +23,7 @@ describe('Given the CoT XML decoder', () => {
           speed: 180,
           time: event.time,
           stale: event.stale,
+          remarks: null,
         },
       ],
     });
@@ -31,6 +32,17 @@ describe('Given the CoT XML decoder', () => {
   it('When a callsign holds XML special characters, Then they survive the round trip', () => {
     const result = decodeCot(bytes(encodeCot(aCotEvent({ callsign: `R&D <"team"> 'one'` }))));
     expect(result.ok && result.entities[0]?.callsign).toBe(`R&D <"team"> 'one'`);
+  });
+
+  it('When an event carries remarks, Then they come back as text, with XML special characters restored', () => {
+    const result = decodeCot(bytes(encodeCot(aCotEvent({ remarks: 'Convoy <4 trucks> & escort' }))));
+    expect(result.ok && result.entities[0]?.remarks).toBe('Convoy <4 trucks> & escort');
+  });
+
+  it('When a third-party event gives its remarks attributes, Then the remarks are still read', () => {
+    const xml = '<event uid="x1" type="a-f-G" time="2026-11-26T12:00:00Z"><point lat="1" lon="2"/><detail><remarks source="BAO.F.ATAK" time="2026-11-26T12:00:00Z">Holding at the ford</remarks></detail></event>';
+    const result = decodeCot(bytes(xml));
+    expect(result.ok && result.entities[0]?.remarks).toBe('Holding at the ford');
   });
 
   it('When height is CoT\'s "unknown" value, Then it decodes as null', () => {

@@ -8,7 +8,10 @@ import { migrations } from '../../../electron/core/store/migrations';
 import { createIngestWriter } from '../../../electron/core/store/ingest-writer';
 import { createStore, type IngestWriter, type Store } from '../../../electron/core/store/store';
 import { aCotRecord, textRecord } from '../../builders/raw-record-builder';
+import { createRulesEngine } from '../../../electron/core/rules/rules-engine';
+import { aRule } from '../../builders/rule-builder';
 import { noRules } from '../../support/no-rules';
+import { recordingLog } from '../../support/recording-log';
 
 describe('Given the ingest path', () => {
   let store: Store;
@@ -96,5 +99,34 @@ describe('Given the ingest path', () => {
     expect(store.countRecords()).toBe(2);
     expect(store.nextOffsets('edge')).toEqual([{ topic: 'cot', partition: 0, nextOffset: 1 }]);
     expect(store.nextOffsets('nowhere')).toEqual([]);
+  });
+});
+
+describe('Given the ingest path with a rule that alerts on any fix faster than 250 m/s', () => {
+  const T0 = Date.UTC(2026, 10, 26);
+  const setUp = () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    const rules = createRulesEngine({ rules: [aRule({ kind: 'expression', expression: 'speed > 250' }, { id: 'too-fast' })], knownUids: () => [], log: recordingLog(), now: () => T0 });
+    const ingest = createIngest({ writer: createIngestWriter(db), maxRecordBytes: 4096, now: () => T0, rules });
+    return { db, ingest };
+  };
+  const fast = (uid: string, offset: number): RawRecord => aCotRecord({ uid, speed: 300, time: T0, start: T0 }, { offset });
+
+  it('When a live feed carries a fast fix, Then the rule raises an alert', () => {
+    const { db, ingest } = setUp();
+    const outcome = ingest([{ source: 'kafka', subscriptionId: null, format: 'cot', mapping: null, records: [fast('jet', 0)] }]);
+    expect(outcome.alerts.map((alert) => alert.subject)).toEqual(['jet']);
+    db.close();
+  });
+
+  it('When imported history carries the same fix with rules switched off, Then it is cached and indexed but raises nothing', () => {
+    const { db, ingest } = setUp();
+    const outcome = ingest([{ source: 'import:1', subscriptionId: null, format: 'cot', mapping: null, records: [fast('jet', 0)], applyRules: false }]);
+    expect(outcome.storedRecords).toBe(1);
+    expect(outcome.alerts).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM alerts').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM positions').pluck().get()).toBe(1);
+    db.close();
   });
 });

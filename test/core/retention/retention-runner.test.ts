@@ -11,6 +11,9 @@ import { aCotRecord } from '../../builders/raw-record-builder';
 import { manualClock, type ManualClock } from '../../support/manual-clock';
 import { recordingLog } from '../../support/recording-log';
 import { noRules } from '../../support/no-rules';
+import { OLDEST_SQL, RECEIVED_BEFORE_SQL } from '../../../electron/core/store/retention-queries';
+import { fixesAlongARoute, insertCachedFixes } from '../../builders/export-rows';
+import { queryPlanOf } from '../../support/query-plan';
 
 const HOUR = 3_600_000;
 
@@ -66,5 +69,70 @@ describe('Given a cache with records of different ages', () => {
     const runner = createRetentionRunner({ store, settings: RetentionSettingsSchema.parse({}), clock, log: recordingLog() });
     expect(await runner.runPass()).toBe(0);
     expect(store.countRecords()).toBe(100);
+  });
+});
+
+describe('Given a cache of fixes written with their derived rows, some of them in a pinned window', () => {
+  let db: BetterSqlite3.Database;
+  let store: Store;
+  let clock: ManualClock;
+  const start = Date.UTC(2026, 10, 20, 0, 0, 0);
+  const pinned = { from: start + 10 * HOUR, to: start + 12 * HOUR };
+
+  beforeEach(() => {
+    db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    store = createStore(db);
+    clock = manualClock(start + 48 * HOUR);
+    // One fix an hour for two days, received when it was made.
+    insertCachedFixes(db, fixesAlongARoute({ count: 48, entities: 4, from: start, everyMs: HOUR }));
+    store.addPin({ ...pinned, label: 'Contact at the ridge' }, clock.now());
+  });
+  afterEach(() => store.close());
+
+  const remainingTimes = (): number[] => db.prepare<[], number>('SELECT time FROM positions ORDER BY time').pluck().all();
+
+  it('When records pass the age limit, Then those in the pinned window stay, and the fixes and stream totals of the evicted go with them', async () => {
+    const runner = createRetentionRunner({ store, settings: RetentionSettingsSchema.parse({ maxAgeHours: 24 }), clock, log: recordingLog() });
+    expect(await runner.runPass()).toBe(24 - 3);
+    const hours = remainingTimes().map((time) => (time - start) / HOUR);
+    expect(hours).toEqual([10, 11, 12, ...Array.from({ length: 24 }, (_, i) => 24 + i)]);
+    expect(store.countRecords()).toBe(27);
+    expect(store.streamStats()).toEqual([{ source: 'edge', topic: 'cot', records: 27, bytes: db.prepare('SELECT sum(length(value)) FROM records').pluck().get() }]);
+  });
+
+  it('When records pass the age limit, Then keyframes older than the last one a seek from the oldest fix left needs are dropped', async () => {
+    const addKeyframe = db.prepare("INSERT INTO review_keyframes (time, entities, folded, states) VALUES (?, 0, 0, x'')");
+    for (const hour of [0, 6, 9, 11, 30]) addKeyframe.run(start + hour * HOUR);
+    const runner = createRetentionRunner({ store, settings: RetentionSettingsSchema.parse({ maxAgeHours: 24 }), clock, log: recordingLog() });
+    await runner.runPass();
+    // The oldest fix left is the pinned one at hour 10: the keyframe at hour 9 is where a seek there starts.
+    const hours = db.prepare<[], number>('SELECT time FROM review_keyframes ORDER BY time').pluck().all().map((time) => (time - start) / HOUR);
+    expect(hours).toEqual([9, 11, 30]);
+  });
+
+  it('When the cache must shrink below what the pins hold, Then everything else goes and the pinned records stay', async () => {
+    const runner = createRetentionRunner({
+      store: { ...store, usedBytes: () => Number.MAX_SAFE_INTEGER },
+      settings: RetentionSettingsSchema.parse({}),
+      clock,
+      log: recordingLog(),
+    });
+    await runner.runPass();
+    expect(remainingTimes().map((time) => (time - start) / HOUR)).toEqual([10, 11, 12]);
+  });
+
+  it('When the analyst has set a shorter age in the app, Then the next pass uses it over the config file’s', async () => {
+    const runner = createRetentionRunner({ store, settings: RetentionSettingsSchema.parse({ maxAgeHours: 24 * 7 }), clock, log: recordingLog() });
+    expect(await runner.runPass()).toBe(0);
+    store.saveRetentionOverride(RetentionSettingsSchema.parse({ maxAgeHours: 6 }), clock.now());
+    await runner.runPass();
+    expect(remainingTimes().map((time) => (time - start) / HOUR)).toEqual([10, 11, 12, 42, 43, 44, 45, 46, 47]);
+  });
+
+  it('When SQLite plans the eviction queries, Then they walk records by id and check pins through their index', () => {
+    for (const sql of [RECEIVED_BEFORE_SQL, OLDEST_SQL]) {
+      expect(queryPlanOf(sql.replaceAll('?', '1'))).toBe('SCAN r\nCORRELATED SCALAR SUBQUERY 1\nSEARCH p USING COVERING INDEX cache_pins_by_time (from_time<?)');
+    }
   });
 });

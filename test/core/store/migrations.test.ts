@@ -5,8 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/store/migrate';
 import { migrations } from '../../../electron/core/store/migrations';
 import { openDatabase } from '../../../electron/core/store/open-database';
+import { createRuleTables } from '../../../electron/core/store/rule-tables';
+import { TRACK_HISTORY_SQL } from '../../../electron/core/store/track-history-queries';
+import { REVIEW_SQL } from '../../../electron/core/store/review-queries';
 import { createStore } from '../../../electron/core/store/store';
 import { UserFacingError } from '../../../electron/core/user-facing-error';
+import { boundQueryPlanOf } from '../review/bound-query-plan';
 import { makeTempDir } from '../../support/temp-dir';
 
 const KEY = 'a'.repeat(64);
@@ -30,7 +34,12 @@ describe('Given the cache schema migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['alerts', 'basemaps', 'counters', 'meta', 'offsets', 'outbox_budgets', 'outbox_history', 'outbox_messages', 'profiles', 'quarantine', 'records', 'rules', 'subscriptions', 'tracks']);
+    expect(tables).toEqual([
+      'alerts', 'basemaps', 'cache_pins', 'cache_settings', 'callsigns', 'cot_types', 'counters', 'entities', 'import_sources', 'meta', 'offsets',
+      'outbox_budgets', 'outbox_history', 'outbox_messages', 'positions', 'profiles', 'quarantine', 'record_minutes', 'records',
+      'records_fts', 'records_fts_config', 'records_fts_data', 'records_fts_docsize', 'records_fts_idx', 'review_keyframes', 'rules',
+      'saved_searches', 'streams', 'subscriptions', 'tracks',
+    ]);
     db.close();
   });
 
@@ -113,8 +122,6 @@ describe('Given the hot queries', () => {
   it.each([
     ['latest tracks', `SELECT * FROM tracks WHERE source NOT IN (SELECT value FROM json_each('["demo"]')) ORDER BY time DESC LIMIT 100`, 'tracks_by_time'],
     ['resume offsets', `SELECT topic, partition, next_offset FROM offsets WHERE source = 'edge'`, 'PRIMARY KEY'],
-    ['track history', `SELECT decoded FROM records WHERE uid = 'demo-jump-1' AND decoded IS NOT NULL ORDER BY event_time DESC LIMIT 120`, 'records_by_uid_time'],
-    ['latest raw record', `SELECT topic, partition, "offset", received_at, value FROM records WHERE uid = 'demo-jump-1' ORDER BY event_time DESC LIMIT 1`, 'records_by_uid_time'],
     ['duplicate check', `SELECT 1 FROM records WHERE source = 'kafka' AND topic = 'cot' AND partition = 0 AND "offset" = 5`, 'records_by_position'],
   ])('When the %s query is planned, Then it uses an index, not a table scan', (_name, sql, index) => {
     const db = new BetterSqlite3(':memory:');
@@ -152,7 +159,7 @@ describe('Given a cache at schema 1 with records in it', () => {
     for (const [partition, offset] of [[0, 0], [0, 1], [0, 2], [1, 7]] as const) insert.run(partition, offset);
     db.prepare(`INSERT INTO quarantine (source, topic, partition, "offset", received_at, error, value) VALUES ('kafka', 'cot', 0, 3, 0, 'bad', x'00')`).run();
 
-    migrate(db, migrations);
+    migrate(db, migrations.slice(0, 2));
 
     expect(db.prepare('SELECT partition, next_offset FROM offsets ORDER BY partition').raw().all()).toEqual([
       [0, 3],
@@ -192,7 +199,7 @@ describe('Given a cache at schema 3 with records in it', () => {
       `INSERT INTO records (source, topic, partition, "offset", timestamp, received_at, value, uid, event_time) VALUES ('kafka', 'cot', 0, 0, 0, 0, x'00', 'unit-1', 5)`,
     ).run();
 
-    migrate(db, migrations);
+    migrate(db, migrations.slice(0, 4));
 
     const columns = db.prepare<[], string>("SELECT name FROM pragma_index_info('records_by_uid_time')").pluck().all();
     expect(columns).toEqual(['uid', 'event_time']);
@@ -254,10 +261,9 @@ describe('Given a cache at schema 6', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations.slice(0, 6));
 
-    expect(migrate(db, migrations)).toEqual({ from: 6, to: 7 });
+    expect(migrate(db, migrations.slice(0, 7))).toEqual({ from: 6, to: 7 });
 
-    const store = createStore(db);
-    expect(store.listRules().map((rule) => [rule.id, rule.definition.kind, rule.enabled])).toEqual([
+    expect(createRuleTables(db).listRules().map((rule) => [rule.id, rule.definition.kind, rule.enabled])).toEqual([
       ['feed-rate', 'rate', true],
       ['impossible-movement', 'kinematic', true],
       ['lost-track', 'stale', true],
@@ -267,14 +273,158 @@ describe('Given a cache at schema 6', () => {
       { name: 'alerts', strict: 1 },
       { name: 'rules', strict: 1 },
     ]);
-    store.close();
+    db.close();
   });
 
-  it('When a cache at schema 8 meets this build, Then it is refused, not guessed at', () => {
+  it('When a cache at a newer schema meets this build, Then it is refused, not guessed at', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations);
-    db.pragma('user_version = 8');
-    expect(() => migrate(db, migrations)).toThrow(/schema 8; this version knows up to 7/);
+    db.pragma('user_version = 9');
+    expect(() => migrate(db, migrations)).toThrow(/schema 9; this version knows up to 8/);
+    db.close();
+  });
+});
+
+describe('Given a cache at schema 7 with records in it', () => {
+  it('When it is migrated to schema 8, Then each stream is counted from the records already stored, and no fixes are counted yet', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 7));
+    const insert = db.prepare(`INSERT INTO records (source, topic, partition, "offset", timestamp, received_at, value) VALUES (?, ?, 0, ?, 0, 0, ?)`);
+    insert.run('edge', 'cot', 0, Buffer.alloc(10));
+    insert.run('edge', 'cot', 1, Buffer.alloc(30));
+    insert.run('demo', 'demo', 0, Buffer.alloc(5));
+
+    expect(migrate(db, migrations)).toEqual({ from: 7, to: 8 });
+
+    expect(db.prepare('SELECT source, topic, records, bytes FROM streams ORDER BY source').raw().all()).toEqual([
+      ['demo', 'demo', 1, 5],
+      ['edge', 'cot', 2, 40],
+    ]);
+    expect(db.prepare("SELECT value FROM counters WHERE name = 'fixes'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('When records with decoded fixes are migrated, Then their fixes, dictionaries and minutes are filled in, and the uid index they replace is gone', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 7));
+    const insert = db.prepare(`INSERT INTO records (source, topic, partition, "offset", timestamp, received_at, value, uid, event_time, decoded) VALUES ('edge', 'cot', 0, ?, 0, ?, x'00', ?, ?, ?)`);
+    insert.run(0, 60_000, 'alpha', 1_000, '[["alpha","a-f-G","ALPHA",40,9,null,90,5,1000,61000],["bravo","a-h-A",null,41,10,100,null,null,1000,null]]');
+    insert.run(1, 61_000, 'alpha', 2_000, '[["alpha","a-f-A","ALPHA 6",40.5,9.5,null,null,null,2000,null]]');
+    insert.run(2, 125_000, null, null, null);
+
+    migrate(db, migrations);
+
+    expect(db.prepare('SELECT uid, callsign, cot_type, first_time, last_time FROM entities ORDER BY uid').raw().all()).toEqual([
+      ['alpha', 'ALPHA 6', 'a-f-A', 1_000, 2_000],
+      ['bravo', null, 'a-h-A', 1_000, 1_000],
+    ]);
+    expect(db.prepare('SELECT cot_type, affiliation, dimension FROM cot_types ORDER BY cot_type').raw().all()).toEqual([
+      ['a-f-A', 'friend', 'air'],
+      ['a-f-G', 'friend', 'ground'],
+      ['a-h-A', 'hostile', 'air'],
+    ]);
+    const fixes = db.prepare(`
+      SELECT p.time, e.uid, p.record_id, k.cot_type, c.callsign, s.topic, p.lat, p.lon, p.hae, p.course, p.speed, p.stale FROM positions p
+      JOIN entities e ON e.id = p.entity JOIN cot_types k ON k.id = p.kind LEFT JOIN callsigns c ON c.id = p.label JOIN streams s ON s.id = p.stream
+      ORDER BY p.time, e.uid`);
+    expect(fixes.raw().all()).toEqual([
+      [1_000, 'alpha', 1, 'a-f-G', 'ALPHA', 'cot', 40, 9, null, 90, 5, 61_000],
+      [1_000, 'bravo', 1, 'a-h-A', null, 'cot', 41, 10, 100, null, null, null],
+      [2_000, 'alpha', 2, 'a-f-A', 'ALPHA 6', 'cot', 40.5, 9.5, null, null, null, null],
+    ]);
+    expect(db.prepare("SELECT value FROM counters WHERE name = 'fixes'").pluck().get()).toBe(3);
+    // By fix time: both records' fixes fall in the first minute; the record with none has no minute.
+    expect(db.prepare('SELECT minute, first_record, last_record FROM record_minutes ORDER BY minute').raw().all()).toEqual([[0, 1, 2]]);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'records_by_uid_time'").pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
+describe('Given the SQLite build Outpost ships', () => {
+  it('When its compile options are read, Then full-text search (FTS5) is in it, and a contentless table that deletes works', () => {
+    const db = new BetterSqlite3(':memory:');
+    expect(db.prepare("SELECT sqlite_compileoption_used('ENABLE_FTS5')").pluck().get()).toBe(1);
+    db.exec("CREATE VIRTUAL TABLE probe USING fts5(body, content='', contentless_delete=1)");
+    db.prepare('INSERT INTO probe (rowid, body) VALUES (7, ?)').run('convoy halted at the bridge');
+    expect(db.prepare("SELECT rowid FROM probe WHERE probe MATCH 'bridge'").pluck().all()).toEqual([7]);
+    db.prepare('DELETE FROM probe WHERE rowid = 7').run();
+    expect(db.prepare("SELECT rowid FROM probe WHERE probe MATCH 'bridge'").pluck().all()).toEqual([]);
+    db.close();
+  });
+});
+
+describe('Given records with fixes, free text and stream counts derived from them', () => {
+  const open = () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    db.exec(`
+      INSERT INTO entities (id, uid, cot_type, first_time, last_time) VALUES (1, 'alpha', 'a-f-G', 100, 200), (2, 'bravo', 'a-h-G', 100, 100);
+      INSERT INTO cot_types (id, cot_type, affiliation, dimension) VALUES (1, 'a-f-G', 'friend', 'ground');
+      INSERT INTO streams (id, source, topic, records, bytes) VALUES (1, 'edge', 'cot', 2, 7);
+      INSERT INTO records (id, source, topic, partition, "offset", timestamp, received_at, value, decoded) VALUES
+        (1, 'edge', 'cot', 0, 0, 0, 0, x'010203', '[["alpha","a-f-G",null,1,2,null,null,null,100,null],["bravo","a-h-G",null,1,2,null,null,null,100,null]]'),
+        (2, 'edge', 'cot', 0, 1, 0, 0, x'01020304', '[["alpha","a-f-G",null,1,2,null,null,null,200,null]]');
+      INSERT INTO positions (time, entity, record_id, kind, stream, lat, lon) VALUES (100, 1, 1, 1, 1, 1, 2), (100, 2, 1, 1, 1, 1, 2), (200, 1, 2, 1, 1, 1, 2);
+      UPDATE counters SET value = 3 WHERE name = 'fixes';
+      INSERT INTO records_fts (rowid, remarks, text) VALUES (1, 'convoy at the bridge', NULL), (2, 'holding at the ford', NULL);
+    `);
+    return db;
+  };
+
+  it('When retention deletes a record, Then its fixes, its free text and its share of the stream go with it, and nothing else does', () => {
+    const db = open();
+    db.prepare('DELETE FROM records WHERE id = 1').run();
+    expect(db.prepare('SELECT time, entity, record_id FROM positions').raw().all()).toEqual([[200, 1, 2]]);
+    expect(db.prepare("SELECT value FROM counters WHERE name = 'fixes'").pluck().get()).toBe(1);
+    expect(db.prepare('SELECT records, bytes FROM streams').raw().get()).toEqual([1, 4]);
+    expect(db.prepare("SELECT rowid FROM records_fts WHERE records_fts MATCH 'convoy OR holding'").pluck().all()).toEqual([2]);
+    db.close();
+  });
+
+  it('When a record with no fixes and no free text is deleted, Then only its stream count changes', () => {
+    const db = open();
+    db.prepare(`INSERT INTO records (id, source, topic, partition, "offset", timestamp, received_at, value) VALUES (3, 'edge', 'cot', 0, 2, 0, 0, x'00')`).run();
+    db.prepare('UPDATE streams SET records = records + 1, bytes = bytes + 1').run();
+    db.prepare('DELETE FROM records WHERE id = 3').run();
+    expect(db.prepare('SELECT count(*) FROM positions').pluck().get()).toBe(3);
+    expect(db.prepare("SELECT value FROM counters WHERE name = 'fixes'").pluck().get()).toBe(3);
+    expect(db.prepare('SELECT records, bytes FROM streams').raw().get()).toEqual([2, 7]);
+    db.close();
+  });
+
+  it('When the trigger looks for the fixes of a record, Then it looks each one up by its key rather than scanning', () => {
+    const db = open();
+    const plan = db
+      .prepare<[], { detail: string }>(
+        `EXPLAIN QUERY PLAN DELETE FROM positions WHERE record_id = 1 AND (time, entity) IN (
+          SELECT json_extract(fields.value, '$[8]'), entities.id FROM json_each('[]') AS fields JOIN entities ON entities.uid = json_extract(fields.value, '$[0]'))`,
+      )
+      .all()
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('SEARCH positions USING PRIMARY KEY (time=? AND entity=? AND record_id=?)');
+    expect(plan).not.toMatch(/SCAN positions/);
+    db.close();
+  });
+});
+
+describe('Given the hot queries of review', () => {
+  it.each([
+    ['seek: newest keyframe', REVIEW_SQL.keyframe, 'SEARCH review_keyframes USING INTEGER PRIMARY KEY (rowid<?)'],
+    ['seek deltas and playback window', REVIEW_SQL.fixesBetween, 'SEARCH positions USING PRIMARY KEY (time>? AND time<?)'],
+    ['trail', REVIEW_SQL.trail, 'SEARCH positions USING COVERING INDEX positions_by_entity (entity=? AND time>? AND time<?)'],
+    ['latest fix of an entity', REVIEW_SQL.latestFix, 'SEARCH positions USING INDEX positions_by_entity (entity=? AND time<?)'],
+    ['alert marks', REVIEW_SQL.alertMarks, 'SEARCH alerts USING INDEX alerts_by_time (time>? AND time<?)'],
+    [
+      'latest raw record',
+      TRACK_HISTORY_SQL.latestRecord,
+      'SEARCH positions USING COVERING INDEX positions_by_entity (entity=?)\nSCALAR SUBQUERY 1\nSEARCH entities USING COVERING INDEX sqlite_autoindex_entities_1 (uid=?)\nSEARCH records USING INTEGER PRIMARY KEY (rowid=?)',
+    ],
+    ['track history', TRACK_HISTORY_SQL.points, 'SEARCH positions USING INDEX positions_by_entity (entity=?)\nSCALAR SUBQUERY 1\nSEARCH entities USING COVERING INDEX sqlite_autoindex_entities_1 (uid=?)'],
+  ])('When the %s query is planned, Then it is one range on an index, with no sort', (_name, sql, plan) => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    expect(boundQueryPlanOf(db, sql, sql.split('?').slice(1).map(() => 0))).toBe(plan);
     db.close();
   });
 });

@@ -50,6 +50,7 @@ export function decodeCot(value: Uint8Array): DecodeResult {
   const contact = detail === null ? null : asNode(detail['contact']);
   const track = detail === null ? null : asNode(detail['track']);
   const callsign = contact === null ? null : stringAttribute(contact, 'callsign');
+  const remarks = detail === null ? null : textOf(detail['remarks']);
 
   const entity: DecodedEntity = {
     uid,
@@ -62,6 +63,7 @@ export function decodeCot(value: Uint8Array): DecodeResult {
     speed: track === null ? null : numberAttribute(track, 'speed'),
     time,
     stale: timeAttribute(event, 'stale'),
+    remarks: remarks === null || remarks === '' ? null : decodeEntities(remarks),
   };
   return { ok: true, entities: [entity] };
 }
@@ -84,6 +86,14 @@ function failure(error: string): DecodeResult {
 function asNode(value: unknown): XmlNode | null {
   if (Array.isArray(value)) return asNode(value[0]);
   return typeof value === 'object' && value !== null ? (value as XmlNode) : null;
+}
+
+/** An element's text, whether the element carries attributes (parsed as a node) or not (a string). */
+function textOf(value: unknown): string | null {
+  if (Array.isArray(value)) return textOf(value[0]);
+  if (typeof value === 'string') return value;
+  const node = asNode(value);
+  return node === null ? null : stringAttribute(node, '#text');
 }
 
 function stringAttribute(node: XmlNode, name: string): string | null {

@@ -86,6 +86,11 @@ function entityFrom(feature: JsonObject, point: JsonObject, index: number | null
   if (time === null && timeValue !== undefined && timeValue !== null) {
     return `${placeOf(index, uid)} has a time that is not ISO 8601 with a zone, epoch milliseconds or epoch seconds`;
   }
+  const staleValue = properties['stale'];
+  const stale = staleValue === undefined || staleValue === null ? null : epochMillisFrom(staleValue);
+  if (stale === null && staleValue !== undefined && staleValue !== null) {
+    return `${placeOf(index, uid)} has a stale time that is not ISO 8601 with a zone, epoch milliseconds or epoch seconds`;
+  }
   return {
     uid,
     cotType: nonEmptyTextOrNull(properties['type']) ?? UNKNOWN_POINT_COT_TYPE,
@@ -96,7 +101,7 @@ function entityFrom(feature: JsonObject, point: JsonObject, index: number | null
     course: finiteNumberFrom(properties['course']),
     speed: finiteNumberFrom(properties['speed']),
     time,
-    stale: null,
+    stale,
   };
 }
 

@@ -6,6 +6,7 @@ import { trackHistory } from './0004-track-history';
 import { outbox } from './0005-outbox';
 import { outboxBudgets } from './0006-outbox-budgets';
 import { rulesAndAlerts } from './0007-rules-and-alerts';
+import { review } from './0008-review';
 
 /** In order; each version is one more than the last. */
-export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox, outboxBudgets, rulesAndAlerts];
+export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox, outboxBudgets, rulesAndAlerts, review];

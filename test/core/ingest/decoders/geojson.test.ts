@@ -52,6 +52,12 @@ describe('Given the GeoJSON decoder', () => {
     });
   });
 
+  it('When a feature gives a stale time, as an Outpost export does, Then the entity keeps it', () => {
+    const result = decodeGeoJson(bytes(point([1, 2], { id: 'a', time: '2026-11-26T12:00:00Z', stale: '2026-11-26T12:05:00Z' })));
+
+    expect(result.ok && result.entities).toMatchObject([{ uid: 'a', time: Date.UTC(2026, 10, 26, 12, 0, 0), stale: Date.UTC(2026, 10, 26, 12, 5, 0) }]);
+  });
+
   it('When the record is a single Feature with a numeric id, Then it is one entity named by that id', () => {
     const result = decodeGeoJson(bytes(point([-3.5, 51.25], {}, 42)));
 
@@ -88,6 +94,7 @@ describe('Given the GeoJSON decoder', () => {
       ['a Point with no coordinates', { type: 'Feature', id: 'a', geometry: { type: 'Point' }, properties: {} }, 'the GeoJSON feature has a Point without coordinates'],
       ['a feature that is not a Feature', { type: 'FeatureCollection', features: [42] }, 'feature 0 of the GeoJSON collection is not a Feature object'],
       ['an unreadable time', point([1, 2], { id: 'a', time: 'noon' }), /^the GeoJSON feature a has a time that is not ISO 8601/],
+      ['an unreadable stale time', point([1, 2], { id: 'a', stale: 'later' }), /^the GeoJSON feature a has a stale time that is not ISO 8601/],
     ])('Then a record with %s is refused with a reason', (_case, value, reason) => {
       expect(errorOf(value)).toMatch(reason);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../../electron/core/ingest/decoders/text';
+import { MAX_SEARCHABLE_TEXT_BYTES, decodeText } from '../../../../electron/core/ingest/decoders/text';
 import { fuzzFailures, fuzzInputs } from './fuzz';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -9,8 +9,13 @@ describe('Given the raw text decoder', () => {
     ['plain ASCII', 'SITREP 0600: all quiet at checkpoint 4'],
     ['accents and other scripts', 'Cagliari – Città, Αθήνα, 東京'],
     ['an empty record', ''],
-  ])('When the record is %s, Then it is valid with nothing to plot', (_case, text) => {
-    expect(decodeText(bytes(text))).toEqual({ ok: true, entities: [] });
+  ])('When the record is %s, Then it is valid with nothing to plot, and its text is searchable', (_case, text) => {
+    expect(decodeText(bytes(text))).toEqual({ ok: true, entities: [], text });
+  });
+
+  it('When the record is longer than 4 KiB, Then only its first 4 KiB are kept searchable, without a broken character at the cut', () => {
+    const long = `${'a'.repeat(MAX_SEARCHABLE_TEXT_BYTES - 1)}€ and more`;
+    expect(decodeText(bytes(long))).toEqual({ ok: true, entities: [], text: 'a'.repeat(MAX_SEARCHABLE_TEXT_BYTES - 1) });
   });
 
   it.each([

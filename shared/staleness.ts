@@ -1,8 +1,9 @@
-import type { Track } from '../../shared/domain';
+import type { Track } from './domain';
 
 /**
  * How current a track's last report is. A `stale` track is still drawn, dimmed, so the analyst
- * sees where it was last; a `hidden` one is off the map but stays in the track list.
+ * sees where it was last; a `hidden` one is off the map but stays in the track list. Shared, so
+ * the map and review's frames hide a track at the same moment.
  */
 export type Staleness = 'fresh' | 'stale' | 'hidden';
 
@@ -25,3 +26,4 @@ export function stalenessOf(track: Pick<Track, 'time' | 'stale'>, now: number, p
   if (now < staleAt + policy.hideAfterStaleMs) return 'stale';
   return 'hidden';
 }
+

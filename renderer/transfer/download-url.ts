@@ -1,0 +1,11 @@
+import type { TileHost } from '../map/basemaps/tile-url';
+
+/**
+ * Where the browser downloads a finished export from: the web host serves the exports folder
+ * beside the tiles, with the same token. The Electron host has no such route; there the file
+ * stays in the exports folder, named in the job's message.
+ */
+export function exportDownloadUrl(name: string, host: TileHost): string | null {
+  if (host.kind === 'electron') return null;
+  return `${host.origin}/exports/${encodeURIComponent(name)}?token=${encodeURIComponent(host.token)}`;
+}
