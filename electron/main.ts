@@ -64,7 +64,12 @@ async function start(): Promise<void> {
     });
   });
   const window = new BrowserWindow(hardenedWindowOptions(join(__dirname, 'preload.cjs')));
-  const hostMethods = desktopHostMethods((request) => dialog.showOpenDialog(window, request));
+  const hostMethods = desktopHostMethods({
+    showOpenDialog: (request) => dialog.showOpenDialog(window, request),
+    showSaveDialog: (request) => dialog.showSaveDialog(window, request),
+    exportFile: (name) => core.exportFile(name),
+    saveFolder: app.getPath('downloads'),
+  });
   relayContract({ ipcMain, dispatch: answeringHostMethods(hostMethods, core.dispatch, log), isTrustedFrameUrl: isAppUrl });
   const stopForwarding = forwardEvents({ core, contents: window.webContents, ipcMain });
   window.once('ready-to-show', () => window.show());

@@ -38,7 +38,7 @@ import {
   ReviewWindowSchema,
 } from './review';
 import { MAX_SEARCH_PAGE, SavedSearchIdSchema, SavedSearchSchema, SearchCursorSchema, SearchPageSchema, SearchQuerySchema } from './search';
-import { EXPORT_FORMATS, ExportPolicySchema, ExportScopeSchema, IMPORT_FORMATS, ImportSourceSchema } from './transfer';
+import { EXPORT_FORMATS, ExportFileNameSchema, ExportPolicySchema, ExportScopeSchema, IMPORT_FORMATS, ImportSourceSchema } from './transfer';
 
 const none = z.object({}).strict();
 const epochMillis = z.number().int().nonnegative();
@@ -206,6 +206,11 @@ export const hostMethods = {
   'files.chooseTilePackage': { args: none, result: z.object({ path: z.string().min(1).max(4096).nullable() }) },
   /** Asks the analyst for a file to import for review (Outpost GeoJSON, CoT XML, JSON lines); the path is null when they cancel. */
   'files.chooseImportFile': { args: none, result: z.object({ path: z.string().min(1).max(4096).nullable() }) },
+  /**
+   * Copies a finished export, by its bare name in the exports folder, to where the analyst picks in the
+   * native save dialog; the path is null when they cancel.
+   */
+  'files.saveExport': { args: z.object({ fileName: ExportFileNameSchema }).strict(), result: z.object({ path: filePath.nullable() }) },
 } as const;
 
 /** Everything the renderer may call, whether its host or the core answers. */

@@ -41,6 +41,9 @@ const browserHostMethods: HostMethodHandlers = {
   'files.chooseImportFile': async () => {
     throw new UserFacingError('The file dialog is only in the Outpost desktop app; in the browser, type the full path of the file to import instead.');
   },
+  'files.saveExport': async () => {
+    throw new UserFacingError('Save as is only in the Outpost desktop app; in the browser, use the export’s Download link instead.');
+  },
 };
 
 /**

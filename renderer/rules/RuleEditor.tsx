@@ -120,15 +120,7 @@ export function RuleEditor({ client, rule, takenIds, areaDrawing, onSaved, onCan
         {fields.kind === 'rate' ? (
           <p className="field-hint">A rate rule watches whole subscriptions, so it takes no entity filter.</p>
         ) : (
-          <ExpressionInput
-            id="rule-filter"
-            label="Watches entities that match"
-            hint="Empty to watch every entity."
-            placeholder='affiliation = "hostile"'
-            value={fields.filter}
-            error={errors.filter}
-            onChange={(text) => set('filter', text)}
-          />
+          <ExpressionInput id="rule-filter" label="Watches entities that match" hint="Empty to watch every entity." placeholder='affiliation = "hostile"' value={fields.filter} error={errors.filter} onChange={(text) => set('filter', text)} />
         )}
         {fields.kind === 'rate' ? null : <ExpressionHelp />}
         {fields.kind === 'geofence' ? <GeofenceFields fields={fields} errors={errors} set={set} areaDrawing={areaDrawing} /> : <KindFields fields={fields} errors={errors} set={set} />}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Job } from '../../shared/jobs';
 import type { Client } from '../client';
 import { formatCount } from '../connections/figures';
-import { formatSize } from '../outbox/byte-units';
+import { FinishedExport } from './FinishedExport';
 import './transfer.css';
 
 interface JobProgressProps {
@@ -14,13 +14,12 @@ interface JobProgressProps {
 
 const STATE_WORDS: Record<Job['state'], string> = { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
 
-/** A job's progress bar, its outcome, Cancel while it runs and the file once it is written. */
+/** A job's progress bar, its outcome, Cancel while it runs and a way to the file once it is written. */
 export function JobProgress({ client, job, downloadUrl }: JobProgressProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const cancel = (): void => {
     void client.call('jobs.cancel', { id: job.id }).then((answer) => setProblem(answer.ok ? null : answer.error.message));
   };
-  const url = job.state === 'done' && job.file !== null ? downloadUrl(job.file.name) : null;
   return (
     <div className={`job-progress job-${job.state}`} data-testid="job-progress" data-job-id={job.id} data-state={job.state}>
       <div className="job-label">
@@ -36,14 +35,9 @@ export function JobProgress({ client, job, downloadUrl }: JobProgressProps) {
           Cancel
         </button>
       ) : null}
-      {job.file === null || job.state !== 'done' ? null : url === null ? (
-        <div data-testid="job-file">
-          Written to the exports folder as {job.file.name} ({formatSize(job.file.bytes)}).
-        </div>
-      ) : (
-        <a data-testid="job-download" href={url} download={job.file.name}>
-          Download {job.file.name} ({formatSize(job.file.bytes)})
-        </a>
+      {/* Keyed by name, so where one export was saved is never shown under the next. */}
+      {job.file === null || job.state !== 'done' ? null : (
+        <FinishedExport key={job.file.name} client={client} file={job.file} downloadUrl={downloadUrl(job.file.name)} />
       )}
       {problem === null ? null : (
         <p className="form-problem" role="alert">

@@ -2,8 +2,8 @@ import type { TileHost } from '../map/basemaps/tile-url';
 
 /**
  * Where the browser downloads a finished export from: the web host serves the exports folder
- * beside the tiles, with the same token. The Electron host has no such route; there the file
- * stays in the exports folder, named in the job's message.
+ * beside the tiles, with the same token. The Electron host has no such route; there the panel
+ * offers Save as… through the native dialog instead.
  */
 export function exportDownloadUrl(name: string, host: TileHost): string | null {
   if (host.kind === 'electron') return null;

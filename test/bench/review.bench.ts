@@ -1,5 +1,5 @@
 // `npm run bench:review`: offline review on a large cache. Seeks to random moments through the core's
-// dispatcher (keyframe plus the fixes after it) against the naive seek (one index probe per entity) on
+// dispatcher (keyframe plus the fixes after it) against the naive seek (each entity's latest fix through the per-entity index) on
 // the same cache and times; the first page of a mix of searches; export throughput per format; and the
 // cache's size on disk. BENCH_REVIEW_RECORDS sets the size (default 10,000,000); BENCH_REVIEW_CACHE=<dir>
 // keeps the generated cache there and reuses it on the next run.
@@ -127,7 +127,7 @@ async function benchSeeks(core: Core, cache: BenchCache): Promise<void> {
       if (index >= WARMUP_SEEKS) naive.push(performance.now() - started);
       if (found === 0) throw new Error('The naive seek found nothing.');
     }
-    console.log(`baseline, same cache and moments, latest fix per entity by one index probe each (${format.format(BENCH_ENTITIES)} probes): ${spread(naive)}`);
+    console.log(`baseline, same cache and moments, latest fix of each of the ${format.format(BENCH_ENTITIES)} entities through the per-entity index: ${spread(naive)}`);
   } finally {
     db.close();
   }

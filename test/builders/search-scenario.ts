@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { aCachedFix, aCachedRecord, aMigratedCache, positionRowsIn, T0, type CachedFix } from './position-rows';
+import { aCachedFix, aCachedRecord, aMigratedCache, cacheRecords, T0, type CachedFix, type CachedRecord } from './cached-records';
 
 export const MINUTE = 60_000;
 /** Fixes per entity in the scenario: one a minute for an hour from T0. */
@@ -45,19 +45,19 @@ export const positionOf = (entity: keyof typeof SCENARIO_ENTITIES, minute: numbe
  */
 export function aSearchScenario(): Database {
   const db = aMigratedCache();
-  const rows = positionRowsIn(db);
-  db.transaction(() => {
-    for (let minute = 0; minute < SCENARIO_MINUTES; minute += 1) {
-      const time = T0 + minute * MINUTE;
-      const fixOf = (entity: keyof typeof SCENARIO_ENTITIES): CachedFix => {
-        const { uid, callsign, cotType } = SCENARIO_ENTITIES[entity];
-        return aCachedFix({ uid, callsign, cotType, time, ...positionOf(entity, minute) });
-      };
-      rows.add(aCachedRecord({ source: 'kafka-1', topic: 'cot', fixes: [fixOf('alpha1'), fixOf('alpha2')] }));
-      rows.add(aCachedRecord({ source: 'kafka-2', topic: 'air', fixes: [fixOf('raptor')], remarks: RAPTOR_REMARKS[minute] ?? null }));
-      rows.add(aCachedRecord({ source: 'kafka-1', topic: 'ais', fixes: [fixOf('boat')] }));
-      rows.add(aCachedRecord({ source: 'kafka-2', topic: 'cot', fixes: [fixOf('dateline')] }));
-    }
-  })();
+  const records: CachedRecord[] = [];
+  for (let minute = 0; minute < SCENARIO_MINUTES; minute += 1) {
+    const fixOf = (entity: keyof typeof SCENARIO_ENTITIES): CachedFix => {
+      const { uid, callsign, cotType } = SCENARIO_ENTITIES[entity];
+      return aCachedFix({ uid, callsign, cotType, time: T0 + minute * MINUTE, ...positionOf(entity, minute) });
+    };
+    records.push(
+      aCachedRecord({ source: 'kafka-1', topic: 'cot', fixes: [fixOf('alpha1'), fixOf('alpha2')] }),
+      aCachedRecord({ source: 'kafka-2', topic: 'air', fixes: [fixOf('raptor')], remarks: RAPTOR_REMARKS[minute] ?? null }),
+      aCachedRecord({ source: 'kafka-1', topic: 'ais', fixes: [fixOf('boat')] }),
+      aCachedRecord({ source: 'kafka-2', topic: 'cot', fixes: [fixOf('dateline')] }),
+    );
+  }
+  cacheRecords(db, records);
   return db;
 }

@@ -1,12 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../shared/channels';
+import { hostMethods } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { relayContract } from '../../electron/ipc';
+import { findExportFile } from '../../electron/core/transfer/export-files';
+import { EXPORTS_FOLDER } from '../../electron/core/transfer/write-export';
 import { answeringHostMethods } from '../../electron/hosting/host-methods';
-import { desktopHostMethods, IMPORT_FILE_DIALOG, TILE_PACKAGE_DIALOG, type OpenDialogRequest, type ShowOpenDialog } from '../../electron/hosting/desktop-host-methods';
+import {
+  desktopHostMethods,
+  IMPORT_FILE_DIALOG,
+  TILE_PACKAGE_DIALOG,
+  type DesktopHostDependencies,
+  type OpenDialogRequest,
+  type SaveDialogRequest,
+  type ShowOpenDialog,
+  type ShowSaveDialog,
+} from '../../electron/hosting/desktop-host-methods';
 import { APP_ENTRY_URL, isAppUrl } from '../../electron/shell/hardening';
 import { recordingLog } from '../support/recording-log';
+import { makeTempDir } from '../support/temp-dir';
 
 /** Stands in for Electron's dialog.showOpenDialog, answering as if the analyst had picked `filePaths`, or cancelled. */
 function fakeDialog(answer: { canceled: boolean; filePaths: string[] } | Error) {
@@ -19,11 +34,31 @@ function fakeDialog(answer: { canceled: boolean; filePaths: string[] } | Error) 
   return { requests, showOpenDialog };
 }
 
-function desktopDispatch(dialog: ReturnType<typeof fakeDialog>) {
+/** Stands in for Electron's dialog.showSaveDialog, answering as if the analyst had picked `filePath`, or cancelled. */
+function fakeSaveDialog(answer: { canceled: boolean; filePath: string }) {
+  const requests: SaveDialogRequest[] = [];
+  const showSaveDialog: ShowSaveDialog = async (request) => {
+    requests.push(request);
+    return answer;
+  };
+  return { requests, showSaveDialog };
+}
+
+type Saving = Pick<DesktopHostDependencies, 'showSaveDialog' | 'exportFile' | 'saveFolder'>;
+
+const NOTHING_TO_SAVE: Saving = {
+  showSaveDialog: async () => {
+    throw new Error('The open dialog tests never save.');
+  },
+  exportFile: async () => null,
+  saveFolder: '/home/analyst/Downloads',
+};
+
+function desktopDispatch(dialog: ReturnType<typeof fakeDialog>, saving: Saving = NOTHING_TO_SAVE) {
   const coreCalls: unknown[] = [];
   const log = recordingLog();
   const dispatch = answeringHostMethods(
-    desktopHostMethods(dialog.showOpenDialog),
+    desktopHostMethods({ showOpenDialog: dialog.showOpenDialog, ...saving }),
     async (method, args) => {
       coreCalls.push([method, args]);
       return ok({ answeredByCore: method });
@@ -113,5 +148,105 @@ describe('Given the Electron host’s own methods', () => {
     const fromApp = { senderFrame: { url: APP_ENTRY_URL } } as unknown as IpcMainInvokeEvent;
     const result = await handlers.get(IPC_CHANNELS.request)?.(fromApp, { method: 'files.chooseTilePackage', args: {} });
     expect(result).toEqual(ok({ path: 'C:\\Maps\\area.mbtiles' }));
+  });
+});
+
+const EXPORT_NAME = 'SECRET-NOFORN_outpost_20261126T0600Z-20261126T0700Z.geojson';
+// Bytes that are not valid UTF-8 as well as text, so a copy that decoded them would show.
+const EXPORT_BYTES = Buffer.concat([Buffer.from('{"type":"FeatureCollection","classification":"SECRET//NOFORN"}\n'), Buffer.from([0x00, 0xff, 0xfe, 0x80])]);
+const MISSING_SENTENCE = `${EXPORT_NAME} is no longer in the exports folder, so it may have been moved or deleted; run the export again, then save it.`;
+
+describe('Given a finished export in the exports folder and the Electron host’s save dialog', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let dataDir: string;
+  let saveFolder: string;
+
+  beforeEach(() => {
+    dir = makeTempDir();
+    dataDir = join(dir.path, 'data');
+    saveFolder = join(dir.path, 'Downloads');
+    mkdirSync(join(dataDir, EXPORTS_FOLDER), { recursive: true });
+    mkdirSync(saveFolder);
+    writeFileSync(join(dataDir, EXPORTS_FOLDER, EXPORT_NAME), EXPORT_BYTES);
+  });
+  afterEach(() => dir.remove());
+
+  function saving(answer: { canceled: boolean; filePath: string }) {
+    const saveDialog = fakeSaveDialog(answer);
+    const looked: string[] = [];
+    const exportFile = (name: string) => {
+      looked.push(name);
+      return findExportFile(dataDir, name);
+    };
+    const { dispatch, coreCalls } = desktopDispatch(fakeDialog({ canceled: true, filePaths: [] }), { showSaveDialog: saveDialog.showSaveDialog, exportFile, saveFolder });
+    return { dispatch, coreCalls, saveDialog, looked };
+  }
+
+  it('When the analyst picks a place, Then the export’s bytes are copied there and its path comes back', async () => {
+    const chosen = join(saveFolder, 'mission.geojson');
+    const { dispatch, coreCalls } = saving({ canceled: false, filePath: chosen });
+
+    expect(await dispatch('files.saveExport', { fileName: EXPORT_NAME })).toEqual(ok({ path: chosen }));
+    expect(readFileSync(chosen).equals(EXPORT_BYTES)).toBe(true);
+    expect(readFileSync(join(dataDir, EXPORTS_FOLDER, EXPORT_NAME)).equals(EXPORT_BYTES)).toBe(true);
+    expect(coreCalls).toEqual([]);
+  });
+
+  it('When the dialog opens, Then it starts in the save folder with the export’s own marked name and asks before overwriting', async () => {
+    const { dispatch, saveDialog } = saving({ canceled: true, filePath: '' });
+    await dispatch('files.saveExport', { fileName: EXPORT_NAME });
+    expect(saveDialog.requests).toEqual([{ title: 'Save the export', defaultPath: join(saveFolder, EXPORT_NAME), properties: ['createDirectory', 'showOverwriteConfirmation'] }]);
+  });
+
+  it('When the analyst cancels, Then the path is null and nothing is written', async () => {
+    const { dispatch } = saving({ canceled: true, filePath: '' });
+    expect(await dispatch('files.saveExport', { fileName: EXPORT_NAME })).toEqual(ok({ path: null }));
+    expect(existsSync(join(saveFolder, EXPORT_NAME))).toBe(false);
+  });
+
+  it('When the export is no longer there, Then the analyst is told to run it again and the dialog never opens', async () => {
+    const { dispatch, saveDialog } = saving({ canceled: false, filePath: join(saveFolder, 'gone.geojson') });
+    const missing = EXPORT_NAME.replace('0600Z', '0500Z');
+    expect(await dispatch('files.saveExport', { fileName: missing })).toEqual(
+      fail('failed', MISSING_SENTENCE.replace(EXPORT_NAME, missing)),
+    );
+    expect(saveDialog.requests).toEqual([]);
+  });
+
+  it('When the chosen place cannot be written, Then the analyst is told to choose another folder', async () => {
+    const unwritable = join(saveFolder, 'no-such-folder', EXPORT_NAME);
+    const { dispatch } = saving({ canceled: false, filePath: unwritable });
+    expect(await dispatch('files.saveExport', { fileName: EXPORT_NAME })).toEqual(
+      fail('failed', `Outpost could not write ${unwritable}; choose a folder you can write to, with space for ${EXPORT_NAME}, and save it again.`),
+    );
+  });
+
+  it.each(['../cache.key', 'exports/../../cache.key', '..\\cache.key', '/etc/passwd', 'C:\\Windows\\win.ini', '', `${'a'.repeat(202)}.csv`])(
+    'When the file name is %j, Then it is refused before anything is looked up or any dialog opens',
+    async (fileName) => {
+      const { dispatch, saveDialog, looked } = saving({ canceled: false, filePath: join(saveFolder, 'stolen') });
+      expect(await dispatch('files.saveExport', { fileName })).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+      expect(looked).toEqual([]);
+      expect(saveDialog.requests).toEqual([]);
+    },
+  );
+});
+
+describe('Given the contract’s files.saveExport arguments', () => {
+  const args = hostMethods['files.saveExport'].args;
+
+  it('When the name is an export’s bare name, Then it is accepted', () => {
+    expect(args.safeParse({ fileName: EXPORT_NAME }).success).toBe(true);
+  });
+
+  it.each([['a path with /', 'exports/a.csv'], ['a path with \\', 'exports\\a.csv'], ['a parent folder', '..'], ['an overlong name', `${'a'.repeat(300)}.csv`]])(
+    'When the name is %s, Then it is refused',
+    (_what, fileName) => {
+      expect(args.safeParse({ fileName }).success).toBe(false);
+    },
+  );
+
+  it('When the call carries a destination too, Then it is refused: only the dialog chooses where', () => {
+    expect(args.safeParse({ fileName: EXPORT_NAME, path: '/tmp/out.geojson' }).success).toBe(false);
   });
 });

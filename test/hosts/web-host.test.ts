@@ -163,6 +163,21 @@ describe('Given the web host', () => {
     socket.close();
   });
 
+  it('When the page asks to save an export through a dialog, Then the web host refuses it with a sentence pointing at the Download link', async () => {
+    const socket = await connect(contractUrl, origin);
+    const reply = nextMessage(socket, 'response');
+    socket.send(JSON.stringify({ kind: 'request', id: 11, method: 'files.saveExport', args: { fileName: 'UNCLASSIFIED_outpost_20261126T0600Z-20261126T0700Z.csv' } }));
+    expect(await reply).toEqual({
+      kind: 'response',
+      id: 11,
+      result: {
+        ok: false,
+        error: { code: 'failed', message: 'Save as is only in the Outpost desktop app; in the browser, use the export’s Download link instead.' },
+      },
+    });
+    socket.close();
+  });
+
   it('When the page sends something that is not a call, Then it gets a clear refusal and the socket stays open', async () => {
     const socket = await connect(contractUrl, origin);
     const reply = nextMessage(socket, 'response');

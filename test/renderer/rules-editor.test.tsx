@@ -184,6 +184,18 @@ describe('Given the rule editor', () => {
     expect(help.textContent).toContain('friend | hostile | neutral | unknown');
   });
 
+  it('When a top speed is typed, Then its hint gives it in km/h, and no hint stands under text that is not a number', async () => {
+    const host = rulesHost({ rules: [] });
+    await newRule(host, root, 'kinematic', 'Too fast');
+
+    await settle(() => enter('rule-speed-air', '650'));
+    expect(document.getElementById('rule-speed-air-hint')?.textContent).toBe('≈ 2,340 km/h');
+
+    await settle(() => enter('rule-speed-air', 'fast'));
+    expect(document.getElementById('rule-speed-air-hint')).toBeNull();
+    expect(byTestId('rule-speed-air').hasAttribute('aria-describedby')).toBe(false);
+  });
+
   it('When a geofence is drawn on the map, Then the editor asks the map for it, shows it there, and takes the area drawn', async () => {
     const host = rulesHost({ rules: [] });
     await newRule(host, root, 'geofence', 'Port');

@@ -33,16 +33,18 @@ export function createRetentionRunner(options: {
     let evicted = 0;
     const settings = store.retentionOverride() ?? options.settings;
     const cutoff = clock.now() - settings.maxAgeHours * 3_600_000;
-    for (;;) {
-      const deleted = store.evictReceivedBefore(cutoff, EVICTION_BATCH);
-      evicted += deleted;
-      if (deleted < EVICTION_BATCH) break;
+    for (let after = 0; ; ) {
+      const step = store.evictReceivedBefore(cutoff, after, EVICTION_BATCH);
+      evicted += step.deleted;
+      if (step.deleted < EVICTION_BATCH || step.lastId === null) break;
+      after = step.lastId;
       await yieldToIngest();
     }
-    while (store.usedBytes() > settings.maxBytes) {
-      const deleted = store.evictOldest(EVICTION_BATCH);
-      evicted += deleted;
-      if (deleted === 0) break;
+    for (let after = 0; store.usedBytes() > settings.maxBytes; ) {
+      const step = store.evictOldest(after, EVICTION_BATCH);
+      evicted += step.deleted;
+      if (step.lastId === null) break;
+      after = step.lastId;
       await yieldToIngest();
     }
     if (evicted > 0) {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stalenessOf } from '../../../shared/staleness';
+import { createEntityFixReads } from '../store/entity-fixes';
 import { FIX_COLUMNS, isLaterFix, type FixRow } from './fix-row';
 import { FixQueue } from './fix-queue';
 import { decodeKeyframe, encodeKeyframe } from './keyframe-codec';
@@ -21,10 +22,10 @@ export const MAX_KEYFRAMES_PATCHED = 8;
  * Invariant: a keyframe at time K holds the fold of every fix at or before K. A fix that arrives
  * for a time already folded breaks it; `noteFix` sees that, and the next `advance` mends it. Feeds
  * from several partitions are often minutes apart, so mending must be cheap: the few keyframes
- * since the late fix are patched, each late entity set to its latest fix at the keyframe's time
- * (one index probe). Fixes older than that delete the keyframes from their time on, to be folded
- * again from the one before. Runs on the ingest thread's connection, inside its transactions, so
- * keyframes commit with the fixes they cover.
+ * since the late fix are patched in memory, each late entity set to its latest fix at the
+ * keyframe's time (see `mend`). Fixes older than that delete the keyframes from their time on, to
+ * be folded again from the one before. Runs on the ingest thread's connection, inside its
+ * transactions, so keyframes commit with the fixes they cover.
  *
  * Fixes the writer has just written are folded from memory, queued until they are old enough;
  * reading them back costs more than writing them did. Only after a start or a rebuild, when
@@ -53,7 +54,7 @@ export function createKeyframeBuilder(db: Database, options: { readonly minInter
     'SELECT time, states FROM review_keyframes WHERE time >= ? ORDER BY time LIMIT ?',
   );
   const rewriteKeyframe = db.prepare<[number, Uint8Array, number]>('UPDATE review_keyframes SET entities = ?, states = ? WHERE time = ?');
-  const latestFixOf = db.prepare<[number, number], FixRow>(`SELECT ${FIX_COLUMNS} FROM positions WHERE entity = ? AND time <= ? ORDER BY time DESC LIMIT 1`);
+  const entityFixes = createEntityFixReads(db);
   const newestFixTime = db.prepare<[], number | null>('SELECT max(time) FROM positions').pluck();
   const foldPage = db.prepare<[number, number, number, number, number], FixRow>(`
     SELECT ${FIX_COLUMNS} FROM positions
@@ -66,8 +67,6 @@ export function createKeyframeBuilder(db: Database, options: { readonly minInter
   let sinceKeyframe = 0;
   let newestTime = Number.MIN_SAFE_INTEGER;
   let lateFrom: number | null = null;
-  /** Entities with a late fix, each with the time of its earliest. */
-  const lateEntities = new Map<number, number>();
   let lateFixes: FixRow[] = [];
   /** True while the queue holds every fix past the frontier; false while the table must be read. */
   let queued = false;
@@ -136,9 +135,33 @@ export function createKeyframeBuilder(db: Database, options: { readonly minInter
 
   /** Sets an entity in a fold to its latest fix at or before `time`, as the table now holds it. */
   const refold = (target: Map<number, FixRow>, entity: number, time: number, dropHidden: boolean): void => {
-    const latest = latestFixOf.get(entity, time);
-    if (latest === undefined || (dropHidden && stalenessOf(latest, time) === 'hidden')) target.delete(entity);
+    const latest = entityFixes.latestFixOf(entity, time);
+    if (latest === null || (dropHidden && stalenessOf(latest, time) === 'hidden')) target.delete(entity);
     else target.set(entity, latest);
+  };
+
+  /** Each late entity's latest late fix at or before `time`. */
+  const latestLateFixesAt = (time: number): Map<number, FixRow> => {
+    const latest = new Map<number, FixRow>();
+    for (const fix of lateFixes) {
+      if (fix.time > time) continue;
+      const known = latest.get(fix.entity);
+      if (known === undefined || isLaterFix(fix, known)) latest.set(fix.entity, fix);
+    }
+    return latest;
+  };
+
+  /**
+   * Brings a fold at `time` up to date with an entity's latest late fix. A fold that holds the
+   * entity holds its latest fix before the late ones came, so the later of the two wins, in memory.
+   * One that dropped it as hidden no longer knows what hid it, so the table is asked.
+   */
+  const mend = (target: Map<number, FixRow>, late: FixRow, time: number, dropHidden: boolean): void => {
+    const known = target.get(late.entity);
+    if (known === undefined) refold(target, late.entity, time, dropHidden);
+    else if (!isLaterFix(late, known)) return;
+    else if (dropHidden && stalenessOf(late, time) === 'hidden') target.delete(late.entity);
+    else target.set(late.entity, late);
   };
 
   const mendLateFixes = (from: number): void => {
@@ -158,15 +181,14 @@ export function createKeyframeBuilder(db: Database, options: { readonly minInter
     for (const keyframe of affected) {
       const shown = new Map<number, FixRow>();
       for (const state of decodeKeyframe(keyframe.states)) shown.set(state.entity, state);
-      for (const [entity, earliest] of lateEntities) if (earliest <= keyframe.time) refold(shown, entity, keyframe.time, true);
+      for (const late of latestLateFixesAt(keyframe.time).values()) mend(shown, late, keyframe.time, true);
       rewriteKeyframe.run(shown.size, encodeKeyframe([...shown.values()]), keyframe.time);
     }
-    for (const entity of lateEntities.keys()) refold(states, entity, frontier[0], false);
+    for (const late of latestLateFixesAt(frontier[0]).values()) mend(states, late, frontier[0], false);
   };
 
   const reload = (): void => {
     lateFrom = null;
-    lateEntities.clear();
     lateFixes = [];
     newestTime = newestFixTime.get() ?? Number.MIN_SAFE_INTEGER;
     restartBefore(Number.MAX_SAFE_INTEGER);
@@ -178,8 +200,6 @@ export function createKeyframeBuilder(db: Database, options: { readonly minInter
       if (fix.time > newestTime) newestTime = fix.time;
       if (fix.time <= frontier[0]) {
         if (lateFrom === null || fix.time < lateFrom) lateFrom = fix.time;
-        const earliest = lateEntities.get(fix.entity);
-        if (earliest === undefined || fix.time < earliest) lateEntities.set(fix.entity, fix.time);
         lateFixes.push(fix);
       } else if (queued) {
         queue.push(fix);
@@ -189,7 +209,6 @@ export function createKeyframeBuilder(db: Database, options: { readonly minInter
       if (lateFrom !== null) {
         mendLateFixes(lateFrom);
         lateFrom = null;
-        lateEntities.clear();
         lateFixes = [];
       }
       const horizon = newestTime - KEYFRAME_LATENESS_MS;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Track } from '../../../shared/domain';
+import { bucketOf } from '../store/entity-fixes';
 import type { SearchText } from '../store/store';
 import type { FixRow } from './fix-row';
 import { createKeyframeBuilder, type KeyframeBuilder } from './keyframe-builder';
@@ -23,7 +24,8 @@ interface EntityEntry {
  * one `positions` row per fix, the dictionaries those rows point into, which records hold fixes
  * in each minute, per-stream counts, the free-text index, and keyframes. The dictionaries live in
  * memory as well, so a fix costs no lookups; entities' latest callsign and type are written
- * behind, with the tracks.
+ * behind, with the tracks. An entity's first fix time, and the bucket of its last, are written
+ * at once, since readers of the per-entity index walk its buckets between them.
  */
 export interface ReviewIndexWriter {
   /** Indexes one newly stored record. */
@@ -86,6 +88,11 @@ export function createReviewIndexWriter(db: Database, options: { readonly keyfra
   };
   loadDictionaries();
 
+  const writeEntity = (entry: EntityEntry): void => {
+    updateEntity.run(entry.callsign, entry.cotType, entry.firstTime, entry.lastTime, entry.id);
+    changedEntities.delete(entry);
+  };
+
   const entityOf = (track: Track): EntityEntry => {
     let entry = entities.get(track.uid);
     if (entry === undefined) {
@@ -95,13 +102,16 @@ export function createReviewIndexWriter(db: Database, options: { readonly keyfra
       return entry;
     }
     if (track.time >= entry.lastTime) {
-      if (track.time !== entry.lastTime || track.cotType !== entry.cotType || (track.callsign !== null && track.callsign !== entry.callsign)) changedEntities.add(entry);
+      const changed = track.time !== entry.lastTime || track.cotType !== entry.cotType || (track.callsign !== null && track.callsign !== entry.callsign);
+      const newBucket = bucketOf(track.time) !== bucketOf(entry.lastTime);
       entry.lastTime = track.time;
       entry.cotType = track.cotType;
       entry.callsign = track.callsign ?? entry.callsign;
+      if (newBucket) writeEntity(entry);
+      else if (changed) changedEntities.add(entry);
     } else if (track.time < entry.firstTime) {
       entry.firstTime = track.time;
-      changedEntities.add(entry);
+      writeEntity(entry);
     }
     return entry;
   };

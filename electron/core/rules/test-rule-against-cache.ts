@@ -1,6 +1,5 @@
 import type { RuleInput, RuleTestResult } from '../../../shared/rules';
 import type { Log } from '../ports';
-import { completeTrack, type DecodedFields } from '../store/ingest-writer';
 import type { NewAlert, Store } from '../store/store';
 import { createRulesEngine } from './rules-engine';
 
@@ -61,9 +60,7 @@ export async function testRuleAgainstCache(options: {
       }
       replayNow = record.receivedAt;
       engine.count(record.source, record.topic, record.receivedAt);
-      if (record.decoded !== null) {
-        for (const fields of JSON.parse(record.decoded) as DecodedFields[]) engine.observe(completeTrack(fields, record.source, record.topic), record.receivedAt);
-      }
+      for (const track of record.tracks) engine.observe(track, record.receivedAt);
       recordsRead += 1;
     }
     collect();

@@ -80,12 +80,25 @@ function callsignBounds(callsign: string): [string, string] {
   return [prefix, `${prefix}\u{10FFFF}`];
 }
 
-/** Walks at most `budget` fixes below `below`, newest first, and keeps those that match. */
+/**
+ * Walks at most `budget` fixes below `below`, newest first, and keeps those that match. Finding
+ * the budget's edge costs as much as walking to it, so a first, short walk comes first: when the
+ * matches are dense it fills the page, and only a sparse search pays for the whole budget.
+ */
 function fixesByTime(store: SearchReads, conditions: FixConditions, below: FixKey, limit: number, budget: number): FoundFixes {
-  const stop = store.searchFixEdge(below, conditions.from, budget);
-  const fixes = store.searchFixesBetween(below, stop?.edge ?? lowestFrom(conditions.from), conditions, limit);
-  return { fixes, next: nextAfter(fixes, limit, stop, fixCursor) };
+  const short = walkByTime(store, conditions, below, limit, Math.ceil(budget / FIRST_WALK_SHARE));
+  return short.settled ? short.found : walkByTime(store, conditions, below, limit, budget).found;
 }
+
+/** One walk of at most `rows` fixes; settled when it filled the page or reached the window's end. */
+function walkByTime(store: SearchReads, conditions: FixConditions, below: FixKey, limit: number, rows: number): { found: FoundFixes; settled: boolean } {
+  const stop = store.searchFixEdge(below, conditions.from, rows);
+  const fixes = store.searchFixesBetween(below, stop?.edge ?? lowestFrom(conditions.from), conditions, limit);
+  return { found: { fixes, next: nextAfter(fixes, limit, stop, fixCursor) }, settled: fixes.length === limit || stop?.more !== true };
+}
+
+/** The first walk by time covers this fraction of the budget. */
+const FIRST_WALK_SHARE = 16;
 
 /**
  * Walks a few entities' histories side by side, newest first, sharing the budget between them. Of
@@ -120,7 +133,7 @@ function fixesMatchingText(store: SearchReads, text: string, conditions: FixCond
   const stop = store.searchTextRecordEdge(match, records.first, last, budget);
   const fixes = store.searchTextFixes(match, stop?.edge ?? records.first, records.last, after, conditions, limit);
   // Below the edge record as a whole: the walk read all of it.
-  const textStop = stop === null ? null : { edge: { recordId: stop.edge, ordinal: Number.MAX_SAFE_INTEGER }, more: stop.more };
+  const textStop = stop === null ? null : { edge: { recordId: stop.edge, entity: Number.MAX_SAFE_INTEGER, time: Number.MAX_SAFE_INTEGER }, more: stop.more };
   return { fixes, next: nextAfter(fixes, limit, textStop, textCursor) };
 }
 
@@ -144,7 +157,7 @@ function nextAfter<K>(found: readonly K[], limit: number, stop: { edge: K; more:
 
 const lowestFrom = (from: number): FixKey => ({ time: from, entity: 0, recordId: 0 });
 const fixCursor = (key: FixKey): SearchCursor => ({ kind: 'fix', key: { time: key.time, entity: key.entity, recordId: key.recordId } });
-const textCursor = (key: TextKey): SearchCursor => ({ kind: 'text', key: { recordId: key.recordId, ordinal: key.ordinal } });
+const textCursor = (key: TextKey): SearchCursor => ({ kind: 'text', key: { recordId: key.recordId, entity: key.entity, time: key.time } });
 
 function compareNewestFirst(a: FixKey, b: FixKey): number {
   return b.time - a.time || b.entity - a.entity || b.recordId - a.recordId;

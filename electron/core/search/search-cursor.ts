@@ -5,17 +5,17 @@ import { UserFacingError } from '../user-facing-error';
 export type SearchCursor = { readonly kind: 'fix'; readonly key: FixKey } | { readonly kind: 'text'; readonly key: TextKey };
 
 const FIX_CURSOR = /^f\.(\d{1,16})\.(\d{1,16})\.(\d{1,16})$/;
-const TEXT_CURSOR = /^t\.(\d{1,16})\.(\d{1,16})$/;
+const TEXT_CURSOR = /^t\.(\d{1,16})\.(\d{1,16})\.(\d{1,16})$/;
 
 export function encodeSearchCursor(cursor: SearchCursor): string {
-  return cursor.kind === 'fix' ? `f.${cursor.key.time}.${cursor.key.entity}.${cursor.key.recordId}` : `t.${cursor.key.recordId}.${cursor.key.ordinal}`;
+  return cursor.kind === 'fix' ? `f.${cursor.key.time}.${cursor.key.entity}.${cursor.key.recordId}` : `t.${cursor.key.recordId}.${cursor.key.entity}.${cursor.key.time}`;
 }
 
 export function decodeSearchCursor(text: string): SearchCursor {
   const [time, entity, recordId] = numbersOf(FIX_CURSOR.exec(text));
   if (whole(time) && whole(entity) && whole(recordId)) return { kind: 'fix', key: { time, entity, recordId } };
-  const [record, ordinal] = numbersOf(TEXT_CURSOR.exec(text));
-  if (whole(record) && whole(ordinal)) return { kind: 'text', key: { recordId: record, ordinal } };
+  const [record, textEntity, textTime] = numbersOf(TEXT_CURSOR.exec(text));
+  if (whole(record) && whole(textEntity) && whole(textTime)) return { kind: 'text', key: { recordId: record, entity: textEntity, time: textTime } };
   throw unknownCursor();
 }
 

@@ -1,24 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { AFFILIATIONS, DIMENSIONS } from '../../../shared/cot-type';
-import type { QuarantinedRecordSummary, Track } from '../../../shared/domain';
+import type { QuarantinedRecordSummary } from '../../../shared/domain';
 import type { PartitionOffset, Store } from './store';
-
-interface TrackRow {
-  uid: string;
-  callsign: string | null;
-  cot_type: string;
-  affiliation: string;
-  dimension: string;
-  lat: number;
-  lon: number;
-  hae: number | null;
-  course: number | null;
-  speed: number | null;
-  time: number;
-  stale: number | null;
-  source: string;
-  topic: string;
-}
+import { trackFromRow, type TrackRow } from './track-row';
 
 type IngestTables = Pick<
   Store,
@@ -64,27 +47,4 @@ export function createIngestTables(db: Database): IngestTables {
       upsertMeta.run(key, value);
     },
   };
-}
-
-function trackFromRow(row: TrackRow): Track {
-  return {
-    uid: row.uid,
-    callsign: row.callsign,
-    cotType: row.cot_type,
-    affiliation: oneOf(AFFILIATIONS, row.affiliation, 'unknown'),
-    dimension: oneOf(DIMENSIONS, row.dimension, 'other'),
-    lat: row.lat,
-    lon: row.lon,
-    hae: row.hae,
-    course: row.course,
-    speed: row.speed,
-    time: row.time,
-    stale: row.stale,
-    source: row.source,
-    topic: row.topic,
-  };
-}
-
-function oneOf<T extends string>(allowed: readonly T[], value: string, fallback: T): T {
-  return (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }

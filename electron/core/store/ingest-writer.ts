@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { affiliationOf, dimensionOf } from '../../../shared/cot-type';
 import type { Track } from '../../../shared/domain';
 import { createReviewIndexWriter } from '../review/review-index-writer';
 import { createAlertInserter } from './alert-tables';
+import { createRecordFixReads } from './record-fixes';
 import type { IngestBatch, IngestWriter, NewAlert, WriteOutcome } from './store';
 
 /** Past this many rows the oldest quarantined records make way: quarantine is evidence, not an archive. */
@@ -10,24 +10,6 @@ export const QUARANTINE_LIMIT = 10_000;
 /** Latest track states are written at most this often; records themselves are never held back. */
 export const TRACK_FLUSH_MS = 1_000;
 const TRACKS_SYNCED_THROUGH = 'tracks_synced_through_record';
-
-/**
- * A record's decoded entities as stored in `records.decoded`: one array per entity, in this order,
- * without what the row already says (source, topic) or what follows from the type. Arrays rather
- * than objects halve the bytes, and every byte stored is also a byte encrypted.
- */
-export type DecodedFields = [
-  uid: string,
-  cotType: string,
-  callsign: string | null,
-  lat: number,
-  lon: number,
-  hae: number | null,
-  course: number | null,
-  speed: number | null,
-  time: number,
-  stale: number | null,
-];
 
 /**
  * The write side of ingest: records, quarantine, offsets and counters in one
@@ -41,8 +23,8 @@ export type DecodedFields = [
  */
 export function createIngestWriter(db: Database, now: () => number = Date.now, options: { readonly keyframeInterval?: number } = {}): IngestWriter {
   const insertRecord = db.prepare(`
-    INSERT OR IGNORE INTO records (source, topic, partition, "offset", timestamp, received_at, key, headers, value, uid, event_time, decoded, subscription_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    INSERT OR IGNORE INTO records (source, topic, partition, "offset", timestamp, received_at, key, headers, value, uid, event_time, subscription_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // Out-of-order arrivals must not move a track backwards in time.
   const upsertTrack = db.prepare(`
     INSERT INTO tracks (uid, callsign, cot_type, affiliation, dimension, lat, lon, hae, course, speed, time, stale, source, topic)
@@ -67,9 +49,7 @@ export function createIngestWriter(db: Database, now: () => number = Date.now, o
   const readMeta = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
   const lastRecordId = db.prepare<[], number | null>('SELECT max(id) FROM records').pluck();
   const trackTimes = db.prepare<[], { uid: string; time: number }>('SELECT uid, time FROM tracks');
-  const recordsAfter = db.prepare<[number], { decoded: string; source: string; topic: string }>(
-    'SELECT decoded, source, topic FROM records WHERE id > ? AND decoded IS NOT NULL ORDER BY id',
-  );
+  const recordFixes = createRecordFixReads(db);
 
   const reviewIndex = createReviewIndexWriter(db, options);
   const knownTimes = new Map<string, number>();
@@ -98,9 +78,7 @@ export function createIngestWriter(db: Database, now: () => number = Date.now, o
   const recover = db.transaction(() => {
     for (const { uid, time } of trackTimes.iterate()) knownTimes.set(uid, time);
     const syncedThrough = Number(readMeta.get(TRACKS_SYNCED_THROUGH) ?? 0);
-    for (const row of recordsAfter.iterate(syncedThrough)) {
-      for (const fields of JSON.parse(row.decoded) as DecodedFields[]) noteTrack(completeTrack(fields, row.source, row.topic));
-    }
+    for (const { track } of recordFixes.fixesOfRecords(syncedThrough, Number.MAX_SAFE_INTEGER)) noteTrack(track);
     flushTracks();
   });
   recover.immediate();
@@ -148,7 +126,6 @@ export function createIngestWriter(db: Database, now: () => number = Date.now, o
         record.value,
         firstTrack?.uid ?? null,
         firstTrack?.time ?? null,
-        record.tracks.length === 0 ? null : JSON.stringify(record.tracks.map(decodedFields)),
         record.subscriptionId,
       );
       if (inserted.changes === 0) {
@@ -209,13 +186,4 @@ export function createIngestWriter(db: Database, now: () => number = Date.now, o
     writeAlerts: (alerts) => (alerts.length === 0 ? [] : writeAlerts.immediate(alerts)),
     knownUids: () => knownTimes.keys(),
   };
-}
-
-function decodedFields(t: Track): DecodedFields {
-  return [t.uid, t.cotType, t.callsign, t.lat, t.lon, t.hae, t.course, t.speed, t.time, t.stale];
-}
-
-export function completeTrack(fields: DecodedFields, source: string, topic: string): Track {
-  const [uid, cotType, callsign, lat, lon, hae, course, speed, time, stale] = fields;
-  return { uid, cotType, callsign, lat, lon, hae, course, speed, time, stale, affiliation: affiliationOf(cotType), dimension: dimensionOf(cotType), source, topic };
 }

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AlertMark } from '../../../shared/review';
 import { FIX_COLUMNS, type FixRow } from '../review/fix-row';
+import { createEntityFixReads, type EntityFixReads } from './entity-fixes';
 
 /** What review reads: fixes by time, keyframes, trails, alerts by time and the dictionaries behind a fix's numbers. */
-export interface ReviewQueries {
+export interface ReviewQueries extends Pick<EntityFixReads, 'latestFixOf' | 'trailOf'> {
   /** The first and last fix times, how many fixes and entities; null when the cache holds no fixes. */
   reviewRange(): { from: number; to: number; fixes: number; entities: number } | null;
   /** The newest keyframe at or before `at`, its states still encoded. */
@@ -12,10 +13,6 @@ export interface ReviewQueries {
   fixesBetween(from: number, to: number, limit: number): FixRow[];
   /** Every entity the cache has known. */
   entityIds(): number[];
-  /** An entity's latest fix at or before `at`. */
-  latestFixOf(entity: number, at: number): FixRow | null;
-  /** Up to `limit` of an entity's fixes with from < time <= to, newest first. */
-  trailOf(entity: number, from: number, to: number, limit: number): TrailPoint[];
   /** Alerts with from <= time <= to, oldest first. */
   alertMarks(from: number, to: number, limit: number): AlertMark[];
   /** Dictionary rows with an id above the given one, for keeping a reader's copy current. */
@@ -30,18 +27,10 @@ export interface StoredKeyframe {
   readonly states: Uint8Array;
 }
 
-export interface TrailPoint {
-  readonly time: number;
-  readonly lat: number;
-  readonly lon: number;
-}
-
 /** The statements behind ReviewQueries; every hot one is a range on an index (see migrations.test.ts). */
 export const REVIEW_SQL = {
   keyframe: 'SELECT time, states FROM review_keyframes WHERE time <= ? ORDER BY time DESC LIMIT 1',
   fixesBetween: `SELECT ${FIX_COLUMNS} FROM positions WHERE time > ? AND time <= ? ORDER BY time, entity, record_id LIMIT ?`,
-  latestFix: `SELECT ${FIX_COLUMNS} FROM positions WHERE entity = ? AND time <= ? ORDER BY time DESC LIMIT 1`,
-  trail: 'SELECT time, lat, lon FROM positions WHERE entity = ? AND time > ? AND time <= ? ORDER BY time DESC LIMIT ?',
   alertMarks: `
     SELECT id, time, severity, subject, callsign, rule_name AS ruleName, lat, lon FROM alerts
     WHERE time >= ? AND time <= ? ORDER BY time LIMIT ?`,
@@ -54,8 +43,7 @@ export function createReviewQueries(db: Database): ReviewQueries {
   const keyframe = db.prepare<[number], StoredKeyframe>(REVIEW_SQL.keyframe);
   const fixesBetween = db.prepare<[number, number, number], FixRow>(REVIEW_SQL.fixesBetween);
   const entityIds = db.prepare<[], number>('SELECT id FROM entities').pluck();
-  const latestFix = db.prepare<[number, number], FixRow>(REVIEW_SQL.latestFix);
-  const trail = db.prepare<[number, number, number, number], TrailPoint>(REVIEW_SQL.trail);
+  const entityFixes = createEntityFixReads(db);
   const alertMarks = db.prepare<[number, number, number], AlertMark>(REVIEW_SQL.alertMarks);
   const entityUids = db.prepare<[number], { id: number; value: string }>('SELECT id, uid AS value FROM entities WHERE id > ? ORDER BY id');
   const cotTypes = db.prepare<[number], { id: number; cotType: string; affiliation: string; dimension: string }>(
@@ -73,8 +61,8 @@ export function createReviewQueries(db: Database): ReviewQueries {
     keyframeAtOrBefore: (at) => keyframe.get(at) ?? null,
     fixesBetween: (from, to, limit) => fixesBetween.all(from, to, limit),
     entityIds: () => entityIds.all(),
-    latestFixOf: (entity, at) => latestFix.get(entity, at) ?? null,
-    trailOf: (entity, from, to, limit) => trail.all(entity, from, to, limit),
+    latestFixOf: entityFixes.latestFixOf,
+    trailOf: entityFixes.trailOf,
     alertMarks: (from, to, limit) => alertMarks.all(from, to, limit),
     entityUidsAfter: (id) => entityUids.all(id),
     cotTypesAfter: (id) => cotTypes.all(id),

@@ -1,14 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Bounds } from '../../../shared/review';
 import type { FixRow } from '../review/fix-row';
+import { BUCKET_OF_TIME, bucketsNewestFirst, createEntityFixReads, newestFirstAcrossBuckets } from './entity-fixes';
 
 /** One fix as a search reads it: dictionary ids, turned into names only for the rows it returns. */
 export type SearchFix = Pick<FixRow, 'time' | 'entity' | 'recordId' | 'kind' | 'label' | 'stream' | 'lat' | 'lon'>;
-
-/** A fix found through the free text, with its place in its record's list of decoded entities. */
-export interface TextSearchFix extends SearchFix {
-  readonly ordinal: number;
-}
 
 /** Where a newest-first walk of the fixes stands: it goes on strictly below this key. */
 export interface FixKey {
@@ -17,10 +13,11 @@ export interface FixKey {
   readonly recordId: number;
 }
 
-/** Where a newest-first walk of the text matches stands: record by record, entity by entity. */
+/** Where a newest-first walk of the text matches stands: record by record newest first, and within a record by entity and time. */
 export interface TextKey {
   readonly recordId: number;
-  readonly ordinal: number;
+  readonly entity: number;
+  readonly time: number;
 }
 
 /**
@@ -79,7 +76,7 @@ export interface SearchReads {
    * Fixes meeting the conditions in the records whose text matches `match`, with ids in [first,
    * last], after `after`: newest record first, and in a record in the order of its entities.
    */
-  searchTextFixes(match: string, first: number, last: number, after: TextKey | null, conditions: FixConditions, limit: number): TextSearchFix[];
+  searchTextFixes(match: string, first: number, last: number, after: TextKey | null, conditions: FixConditions, limit: number): SearchFix[];
   uidsOfEntities(ids: readonly number[]): Map<number, string>;
   callsignsOfLabels(ids: readonly number[]): Map<number, string>;
 }
@@ -119,24 +116,24 @@ export const SEARCH_SQL = {
       AND (p.time, p.entity, p.record_id) >= (@edgeTime, @edgeEntity, @edgeRecordId)
       AND ${FIX_CONDITIONS}
     ${NEWEST_FIRST} LIMIT @limit`,
-  entityFixEdge: `SELECT p.time, p.entity, p.record_id AS recordId FROM positions AS p
-    WHERE ${ENTITY_BELOW} AND p.time >= @from
+  entityCountInBucket: `SELECT count(*) FROM positions AS p
+    WHERE p.${BUCKET_OF_TIME} = @bucket AND ${ENTITY_BELOW} AND p.time >= @from`,
+  entityFixEdgeInBucket: `SELECT p.time, p.entity, p.record_id AS recordId FROM positions AS p
+    WHERE p.${BUCKET_OF_TIME} = @bucket AND ${ENTITY_BELOW} AND p.time >= @from
     ORDER BY p.time DESC, p.record_id DESC LIMIT 2 OFFSET @skip`,
-  entityFixesBetween: `SELECT ${SEARCH_FIX_COLUMNS} FROM positions AS p
-    WHERE ${ENTITY_BELOW} AND p.time >= @edgeTime AND (p.time > @edgeTime OR p.record_id >= @edgeRecordId)
+  entityFixesInBucket: `SELECT ${SEARCH_FIX_COLUMNS} FROM positions AS p
+    WHERE p.${BUCKET_OF_TIME} = @bucket AND ${ENTITY_BELOW} AND p.time >= @edgeTime AND (p.time > @edgeTime OR p.record_id >= @edgeRecordId)
       AND ${FIX_CONDITIONS}
     ORDER BY p.time DESC, p.record_id DESC LIMIT @limit`,
   recordRangeOfMinutes: 'SELECT min(first_record) AS first, max(last_record) AS last FROM record_minutes WHERE minute BETWEEN ? AND ?',
   textRecordEdge: `SELECT rowid AS recordId FROM records_fts
     WHERE records_fts MATCH @match AND rowid BETWEEN @first AND @last ORDER BY rowid DESC LIMIT 2 OFFSET @skip`,
   // Ordered by the FTS rowid alone, which FTS5 walks backwards itself; a second ORDER BY term would
-  // sort every match first. Within a record, fixes come in the order json_each reads them.
-  textFixes: `SELECT ${SEARCH_FIX_COLUMNS}, d.key AS ordinal
+  // sort every match first. Within a record, fixes come in positions_by_record's order: entity, time.
+  textFixes: `SELECT ${SEARCH_FIX_COLUMNS}
     FROM records_fts AS f
-    JOIN records AS r ON r.id = f.rowid, json_each(coalesce(r.decoded, '[]')) AS d
-    JOIN entities AS e ON e.uid = d.value ->> 0
-    JOIN positions AS p ON p.time = d.value ->> 8 AND p.entity = e.id AND p.record_id = r.id
-    WHERE records_fts MATCH @match AND f.rowid BETWEEN @first AND @last AND (f.rowid < @recordId OR d.key > @ordinal)
+    CROSS JOIN positions AS p ON p.record_id = f.rowid
+    WHERE records_fts MATCH @match AND f.rowid BETWEEN @first AND @last AND (f.rowid < @recordId OR (p.entity, p.time) > (@entity, @time))
       AND p.time BETWEEN @from AND @to AND ${FIX_CONDITIONS}
     ORDER BY f.rowid DESC LIMIT @limit`,
 } as const;
@@ -191,15 +188,44 @@ export function createSearchQueries(db: Database): SearchQueries {
   type EntityBelow = { entity: number; time: number; recordBelow: number };
   const selectFixEdge = db.prepare<Below, FixKey>(SEARCH_SQL.fixEdge);
   const selectFixesBetween = db.prepare<Between, SearchFix>(SEARCH_SQL.fixesBetween);
-  const selectEntityFixEdge = db.prepare<EntityBelow & { from: number; skip: number }, FixKey>(SEARCH_SQL.entityFixEdge);
-  const selectEntityFixesBetween = db.prepare<ConditionParameters & EntityBelow & { edgeTime: number; edgeRecordId: number; limit: number }, SearchFix>(
-    SEARCH_SQL.entityFixesBetween,
-  );
+  type InBucket = EntityBelow & { bucket: number; from: number };
+  const entityFixes = createEntityFixReads(db);
+  const countEntityFixesInBucket = db.prepare<InBucket, number>(SEARCH_SQL.entityCountInBucket).pluck();
+  const selectEntityFixEdgeInBucket = db.prepare<InBucket & { skip: number }, FixKey>(SEARCH_SQL.entityFixEdgeInBucket);
+  const selectEntityFixesInBucket = db.prepare<
+    ConditionParameters & EntityBelow & { bucket: number; edgeTime: number; edgeRecordId: number; limit: number },
+    SearchFix
+  >(SEARCH_SQL.entityFixesInBucket);
+
+  /** The `count`-th of an entity's fixes below `below` and from `from` on, newest first: buckets are counted until the one that holds it. */
+  const entityFixEdge = (entity: number, below: FixKey, from: number, count: number): ScanEdge<FixKey> | null => {
+    const span = entityFixes.spanOf(entity);
+    if (span === null) return null;
+    const where = { entity, time: below.time, recordBelow: recordBelow(entity, below), from };
+    let before = 0;
+    let edge: FixKey | null = null;
+    for (const bucket of bucketsNewestFirst(span, from, below.time)) {
+      if (edge !== null) {
+        if (selectEntityFixEdgeInBucket.all({ ...where, bucket, skip: 0 }).length > 0) return { edge, more: true };
+        continue;
+      }
+      const inBucket = countEntityFixesInBucket.get({ ...where, bucket }) ?? 0;
+      if (before + inBucket < count) {
+        before += inBucket;
+        continue;
+      }
+      const [found, beyond] = selectEntityFixEdgeInBucket.all({ ...where, bucket, skip: count - 1 - before });
+      if (found === undefined) return null;
+      if (beyond !== undefined) return { edge: found, more: true };
+      edge = found;
+    }
+    return edge === null ? null : { edge, more: false };
+  };
   const selectRecordRange = db.prepare<[number, number], { first: number | null; last: number | null }>(SEARCH_SQL.recordRangeOfMinutes);
   const selectTextRecordEdge = db.prepare<{ match: string; first: number; last: number; skip: number }, { recordId: number }>(SEARCH_SQL.textRecordEdge);
   const selectTextFixes = db.prepare<
-    ConditionParameters & { match: string; first: number; last: number; recordId: number; ordinal: number; limit: number },
-    TextSearchFix
+    ConditionParameters & { match: string; first: number; last: number; recordId: number; entity: number; time: number; limit: number },
+    SearchFix
   >(SEARCH_SQL.textFixes);
   const selectUids = db.prepare<[string], { id: number; name: string }>('SELECT id, uid AS name FROM entities WHERE id IN (SELECT value FROM json_each(?))');
   const selectCallsigns = db.prepare<[string], { id: number; name: string }>(
@@ -230,18 +256,13 @@ export function createSearchQueries(db: Database): SearchQueries {
         edgeRecordId: edge.recordId,
         limit,
       }),
-    searchEntityFixEdge: (entity, below, from, count) =>
-      edgeOf(selectEntityFixEdge.all({ entity, time: below.time, recordBelow: recordBelow(entity, below), from, skip: count - 1 })),
-    searchEntityFixesBetween: (entity, below, edge, conditions, limit) =>
-      selectEntityFixesBetween.all({
-        ...parametersOf(conditions),
-        entity,
-        time: below.time,
-        recordBelow: recordBelow(entity, below),
-        edgeTime: edge.time,
-        edgeRecordId: edge.recordId,
-        limit,
-      }),
+    searchEntityFixEdge: entityFixEdge,
+    searchEntityFixesBetween(entity, below, edge, conditions, limit) {
+      const span = entityFixes.spanOf(entity);
+      if (span === null) return [];
+      const where = { ...parametersOf(conditions), entity, time: below.time, recordBelow: recordBelow(entity, below), edgeTime: edge.time, edgeRecordId: edge.recordId };
+      return newestFirstAcrossBuckets(span, edge.time, below.time, limit, (bucket, wanted) => selectEntityFixesInBucket.all({ ...where, bucket, limit: wanted }));
+    },
     recordRangeOfMinutes(fromMinute, toMinute) {
       const row = selectRecordRange.get(fromMinute, toMinute);
       return row === undefined || row.first === null || row.last === null ? null : { first: row.first, last: row.last };
@@ -249,14 +270,15 @@ export function createSearchQueries(db: Database): SearchQueries {
     searchTextRecordEdge: (match, first, last, count) =>
       edgeOf(selectTextRecordEdge.all({ match, first, last, skip: count - 1 }).map((row) => row.recordId)),
     searchTextFixes(match, first, last, after, conditions, limit) {
-      const start = after ?? { recordId: last + 1, ordinal: -1 };
+      const start = after ?? { recordId: last + 1, entity: Number.MIN_SAFE_INTEGER, time: Number.MIN_SAFE_INTEGER };
       return selectTextFixes.all({
         ...parametersOf(conditions),
         match,
         first,
         last: Math.min(last, start.recordId),
         recordId: start.recordId,
-        ordinal: start.ordinal,
+        entity: start.entity,
+        time: start.time,
         limit,
       });
     },

@@ -106,10 +106,10 @@ export interface Store extends ReviewQueries, SearchQueries, TransferTables, Cac
   /** Acknowledges or resolves an alert, only if it is in one of `from` now; null when it was not. */
   advanceAlert(id: string, from: readonly AlertState[], to: 'acknowledged' | 'resolved', step: AlertStep): Alert | null;
 
-  /** Deletes up to `limit` of the oldest records received before `cutoff`; returns how many. */
-  evictReceivedBefore(cutoff: number, limit: number): number;
-  /** Deletes up to `limit` of the oldest records; returns how many. */
-  evictOldest(limit: number): number;
+  /** Deletes up to `limit` of the oldest unpinned records past `afterId` received before `cutoff`. */
+  evictReceivedBefore(cutoff: number, afterId: number, limit: number): EvictionStep;
+  /** Deletes up to `limit` of the oldest unpinned records past `afterId`. */
+  evictOldest(afterId: number, limit: number): EvictionStep;
   /**
    * Drops the keyframes no seek needs any more: those before the last keyframe at or before the
    * oldest fix left. Returns how many went.
@@ -130,13 +130,20 @@ export interface NewOutboundMessage {
   readonly createdAt: number;
 }
 
+/** One step of eviction: how many records went, and the id the next step goes on after. */
+export interface EvictionStep {
+  readonly deleted: number;
+  /** The last record deleted; null when none was. */
+  readonly lastId: number | null;
+}
+
 export interface ReplayedRecord {
   readonly id: number;
   readonly receivedAt: number;
   readonly source: string;
   readonly topic: string;
-  /** The entities as `records.decoded` holds them (see DecodedFields); null for a record with none. */
-  readonly decoded: string | null;
+  /** The entities it was decoded into; empty for a record with none. */
+  readonly tracks: readonly Track[];
 }
 
 /** An alert as a rule raised it, before the store gives it an id and a state. */

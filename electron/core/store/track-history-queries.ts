@@ -1,18 +1,19 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { TrackHistoryPoint } from '../../../shared/domain';
+import { BUCKET_OF_TIME, createEntityFixReads, newestFirstAcrossBuckets } from './entity-fixes';
 import type { CachedRecordValue, Store } from './store';
 
 type TrackHistoryQueries = Pick<Store, 'trackPoints' | 'latestRecordOf'>;
 
-/** The statements behind track history; both walk positions_by_entity backwards from the newest fix. */
+/** The statements behind track history; each reads one bucket of the per-entity index, newest first. */
 export const TRACK_HISTORY_SQL = {
-  points: `
+  pointsInBucket: `
     SELECT time, lat, lon, hae, speed, course FROM positions
-    WHERE entity = (SELECT id FROM entities WHERE uid = ?) ORDER BY time DESC LIMIT ?`,
-  latestRecord: `
+    WHERE ${BUCKET_OF_TIME} = ? AND entity = ? ORDER BY time DESC, record_id DESC LIMIT ?`,
+  latestRecordInBucket: `
     SELECT records.topic, records.partition, records."offset", records.received_at AS receivedAt, records.value
     FROM positions JOIN records ON records.id = positions.record_id
-    WHERE positions.entity = (SELECT id FROM entities WHERE uid = ?) ORDER BY positions.time DESC LIMIT 1`,
+    WHERE positions.${BUCKET_OF_TIME} = ? AND positions.entity = ? ORDER BY positions.time DESC, positions.record_id DESC LIMIT 1`,
 } as const;
 
 /**
@@ -20,11 +21,25 @@ export const TRACK_HISTORY_SQL = {
  * size of the cache.
  */
 export function createTrackHistoryQueries(db: Database): TrackHistoryQueries {
-  const selectPoints = db.prepare<[string, number], TrackHistoryPoint>(TRACK_HISTORY_SQL.points);
-  const selectLatest = db.prepare<[string], { topic: string; partition: number; offset: number; receivedAt: number; value: Buffer }>(TRACK_HISTORY_SQL.latestRecord);
+  const entityFixes = createEntityFixReads(db);
+  const selectPoints = db.prepare<[number, number, number], TrackHistoryPoint>(TRACK_HISTORY_SQL.pointsInBucket);
+  const selectLatest = db.prepare<[number, number], { topic: string; partition: number; offset: number; receivedAt: number; value: Buffer }>(
+    TRACK_HISTORY_SQL.latestRecordInBucket,
+  );
 
   return {
-    trackPoints: (uid, limit) => selectPoints.all(uid, limit).reverse(),
-    latestRecordOf: (uid): CachedRecordValue | null => selectLatest.get(uid) ?? null,
+    trackPoints(uid, limit) {
+      const span = entityFixes.spanOfUid(uid);
+      if (span === null) return [];
+      return newestFirstAcrossBuckets(span, span.firstTime, span.lastTime, limit, (bucket, wanted) => selectPoints.all(bucket, span.id, wanted)).reverse();
+    },
+    latestRecordOf(uid): CachedRecordValue | null {
+      const span = entityFixes.spanOfUid(uid);
+      if (span === null) return null;
+      return newestFirstAcrossBuckets(span, span.firstTime, span.lastTime, 1, (bucket) => {
+        const row = selectLatest.get(bucket, span.id);
+        return row === undefined ? [] : [row];
+      })[0] ?? null;
+    },
   };
 }

@@ -1,27 +1,14 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { AFFILIATIONS, DIMENSIONS, type Affiliation, type Dimension } from '../../../shared/cot-type';
+import type { Track } from '../../../shared/domain';
 import { IMPORT_FORMATS, type ImportSource } from '../../../shared/transfer';
 import { storedChoice } from './stored-choice';
+import { FIX_TRACK_COLUMNS, FIX_TRACK_JOINS, trackFromRow, type TrackRow } from './track-row';
 
 /** One cached fix with everything an export writes about it. */
-export interface ExportRow {
-  readonly time: number;
+export interface ExportRow extends Track {
   /** entities.id: with time and recordId, where the next page starts. */
   readonly entity: number;
   readonly recordId: number;
-  readonly uid: string;
-  readonly callsign: string | null;
-  readonly cotType: string;
-  readonly affiliation: Affiliation;
-  readonly dimension: Dimension;
-  readonly lat: number;
-  readonly lon: number;
-  readonly hae: number | null;
-  readonly course: number | null;
-  readonly speed: number | null;
-  readonly stale: number | null;
-  readonly source: string;
-  readonly topic: string;
 }
 
 /** A fix by its key, as a search row names it. */
@@ -47,23 +34,9 @@ export interface TransferTables {
   countSource(source: string): { records: number; quarantined: number };
 }
 
-interface ExportRowColumns {
-  time: number;
+interface ExportRowColumns extends TrackRow {
   entity: number;
   record_id: number;
-  uid: string;
-  callsign: string | null;
-  cot_type: string;
-  affiliation: string;
-  dimension: string;
-  lat: number;
-  lon: number;
-  hae: number | null;
-  course: number | null;
-  speed: number | null;
-  stale: number | null;
-  source: string;
-  topic: string;
 }
 
 interface ImportSourceColumns {
@@ -76,14 +49,8 @@ interface ImportSourceColumns {
   imported_at: number;
 }
 
-// CROSS JOIN keeps positions the outer loop, so a page is one range of its primary key and one
-// dictionary probe per fix whatever the planner thinks of the dictionaries' sizes.
-const EXPORT_COLUMNS = `p.time, p.entity, p.record_id, e.uid, c.callsign, t.cot_type, t.affiliation, t.dimension,
-  p.lat, p.lon, p.hae, p.course, p.speed, p.stale, s.source, s.topic`;
-const EXPORT_JOINS = `CROSS JOIN entities AS e ON e.id = p.entity
-  CROSS JOIN cot_types AS t ON t.id = p.kind
-  CROSS JOIN streams AS s ON s.id = p.stream
-  LEFT JOIN callsigns AS c ON c.id = p.label`;
+const EXPORT_COLUMNS = `p.entity, p.record_id, ${FIX_TRACK_COLUMNS}`;
+const EXPORT_JOINS = FIX_TRACK_JOINS;
 
 export const EXPORT_FIRST_PAGE_SQL = `SELECT ${EXPORT_COLUMNS} FROM positions AS p ${EXPORT_JOINS}
   WHERE p.time >= ? AND p.time <= ? ORDER BY p.time, p.entity, p.record_id LIMIT ?`;
@@ -135,22 +102,5 @@ export function createTransferTables(db: Database): TransferTables {
 }
 
 function toExportRow(row: ExportRowColumns): ExportRow {
-  return {
-    time: row.time,
-    entity: row.entity,
-    recordId: row.record_id,
-    uid: row.uid,
-    callsign: row.callsign,
-    cotType: row.cot_type,
-    affiliation: storedChoice(AFFILIATIONS, row.affiliation, 'cot_types'),
-    dimension: storedChoice(DIMENSIONS, row.dimension, 'cot_types'),
-    lat: row.lat,
-    lon: row.lon,
-    hae: row.hae,
-    course: row.course,
-    speed: row.speed,
-    stale: row.stale,
-    source: row.source,
-    topic: row.topic,
-  };
+  return { ...trackFromRow(row), entity: row.entity, recordId: row.record_id };
 }

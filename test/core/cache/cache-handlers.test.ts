@@ -8,7 +8,7 @@ import { systemClock } from '../../../electron/core/ports';
 import { createCacheTables } from '../../../electron/core/store/cache-tables';
 import { migrate } from '../../../electron/core/store/migrate';
 import { migrations } from '../../../electron/core/store/migrations';
-import { aCachedFix, fixesAlongARoute, insertCachedFixes } from '../../builders/export-rows';
+import { aCachedRecord, cacheRecords, fixesAlongARoute, recordPerFix } from '../../builders/cached-records';
 import { makeTempDir } from '../../support/temp-dir';
 import { transferFixture, type TransferFixture } from '../transfer/transfer-fixture';
 
@@ -18,9 +18,9 @@ describe('Given a cache holding two sources’ records', () => {
   let fixture: TransferFixture;
   beforeEach(() => {
     fixture = transferFixture({ retention: { maxAgeHours: 48 } });
-    insertCachedFixes(fixture.db, [
-      ...fixesAlongARoute({ count: 30, entities: 3, from: SIX, everyMs: 1_000 }),
-      aCachedFix({ source: 'import:3f1c7a52-8e0b-8c1e-9a55-2d7d6f0b9e11', topic: 'outpost-geojson' }),
+    cacheRecords(fixture.db, [
+      ...recordPerFix(fixesAlongARoute({ count: 30, entities: 3, from: SIX, everyMs: 1_000 })),
+      aCachedRecord({ source: 'import:3f1c7a52-8e0b-8c1e-9a55-2d7d6f0b9e11', topic: 'outpost-geojson' }),
     ]);
   });
   afterEach(() => fixture.close());
@@ -78,7 +78,7 @@ describe('Given an encrypted cache that retention has left with many free pages'
   let db: Database;
   beforeEach(() => {
     db = encryptedIncrementalCache(join(dir.path, 'cache.db'));
-    insertCachedFixes(db, fixesAlongARoute({ count: 6_000, entities: 40, from: SIX, everyMs: 1_000 }));
+    cacheRecords(db, recordPerFix(fixesAlongARoute({ count: 6_000, entities: 40, from: SIX, everyMs: 1_000 })));
     db.prepare('DELETE FROM records').run();
   });
   afterEach(() => {
@@ -111,7 +111,7 @@ describe('Given a cache created before step-by-step compaction', () => {
   it('When it is compacted, Then the free-text index is tidied and the analyst is told the free space is kept for new records', async () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations);
-    insertCachedFixes(db, fixesAlongARoute({ count: 500, entities: 5, from: SIX, everyMs: 1_000 }));
+    cacheRecords(db, recordPerFix(fixesAlongARoute({ count: 500, entities: 5, from: SIX, everyMs: 1_000 })));
     db.prepare('DELETE FROM records').run();
     const jobs = createJobRegistry({ clock: systemClock, onChanged: () => undefined, onFailed: () => undefined });
     const job = jobs.start('compact', 'Compact', (control) => compactCache(createCacheTables(db), control));

@@ -12,7 +12,7 @@ import { manualClock, type ManualClock } from '../../support/manual-clock';
 import { recordingLog } from '../../support/recording-log';
 import { noRules } from '../../support/no-rules';
 import { OLDEST_SQL, RECEIVED_BEFORE_SQL } from '../../../electron/core/store/retention-queries';
-import { fixesAlongARoute, insertCachedFixes } from '../../builders/export-rows';
+import { cacheRecords, fixesAlongARoute, recordPerFix } from '../../builders/cached-records';
 import { queryPlanOf } from '../../support/query-plan';
 
 const HOUR = 3_600_000;
@@ -45,6 +45,22 @@ describe('Given a cache with records of different ages', () => {
     const runner = createRetentionRunner({ store, settings: RetentionSettingsSchema.parse({ maxAgeHours: 4 }), clock, log: recordingLog() });
     expect(await runner.runPass()).toBe(EVICTION_BATCH * 2 + 10);
     expect(store.countRecords()).toBe(30);
+  });
+
+  it('When the clock stepped back while records arrived, Then only records received before the cutoff go, whatever their place', () => {
+    const start = receivedAt;
+    const at = (hours: number, offset: number): void => {
+      receivedAt = start + hours * HOUR;
+      ingestAt(1, offset);
+    };
+    for (let hour = 0; hour < 10; hour += 1) at(hour, hour);
+    at(-100, 10);
+    for (let offset = 11; offset < 20; offset += 1) at(20, offset);
+    const cutoff = start + 5 * HOUR;
+
+    expect(store.evictReceivedBefore(cutoff, 0, EVICTION_BATCH)).toEqual({ deleted: 6, lastId: 11 });
+    const left = store.recordsFrom(0, 100).map((record) => (record.receivedAt - start) / HOUR);
+    expect(left).toEqual([5, 6, 7, 8, 9, ...Array.from({ length: 9 }, () => 20)]);
   });
 
   it('When the cache is over its size limit, Then the oldest records go until it fits, and the newest stay', async () => {
@@ -85,7 +101,7 @@ describe('Given a cache of fixes written with their derived rows, some of them i
     store = createStore(db);
     clock = manualClock(start + 48 * HOUR);
     // One fix an hour for two days, received when it was made.
-    insertCachedFixes(db, fixesAlongARoute({ count: 48, entities: 4, from: start, everyMs: HOUR }));
+    cacheRecords(db, recordPerFix(fixesAlongARoute({ count: 48, entities: 4, from: start, everyMs: HOUR })));
     store.addPin({ ...pinned, label: 'Contact at the ridge' }, clock.now());
   });
   afterEach(() => store.close());
@@ -130,9 +146,9 @@ describe('Given a cache of fixes written with their derived rows, some of them i
     expect(remainingTimes().map((time) => (time - start) / HOUR)).toEqual([10, 11, 12, 42, 43, 44, 45, 46, 47]);
   });
 
-  it('When SQLite plans the eviction queries, Then they walk records by id and check pins through their index', () => {
-    for (const sql of [RECEIVED_BEFORE_SQL, OLDEST_SQL]) {
-      expect(queryPlanOf(sql.replaceAll('?', '1'))).toBe('SCAN r\nCORRELATED SCALAR SUBQUERY 1\nSEARCH p USING COVERING INDEX cache_pins_by_time (from_time<?)');
-    }
+  it('When SQLite plans the eviction queries, Then they walk records by id from where the last step stopped, up to the first young record, and check pins through their index', () => {
+    const pins = 'CORRELATED SCALAR SUBQUERY 1\nSEARCH p USING COVERING INDEX cache_pins_by_time (from_time<?)';
+    expect(queryPlanOf(RECEIVED_BEFORE_SQL.replaceAll('?', '1'))).toBe(`SEARCH r USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)\n${pins}`);
+    expect(queryPlanOf(OLDEST_SQL.replaceAll('?', '1'))).toBe(`SEARCH r USING INTEGER PRIMARY KEY (rowid>?)\n${pins}`);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SavedSearchSchema } from '../../../shared/search';
 import { createSavedSearches, type SavedSearches } from '../../../electron/core/search/saved-searches';
 import { createSearchQueries } from '../../../electron/core/store/search-queries';
-import { aMigratedCache, T0 } from '../../builders/position-rows';
+import { aMigratedCache, T0 } from '../../builders/cached-records';
 import { manualClock, type ManualClock } from '../../support/manual-clock';
 
 describe('Given the saved searches of a cache', () => {

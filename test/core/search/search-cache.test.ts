@@ -4,7 +4,7 @@ import type { SearchQuery, SearchRow } from '../../../shared/search';
 import { searchCache, type SearchRequest } from '../../../electron/core/search/search-cache';
 import { createSearchQueries, type SearchReads } from '../../../electron/core/store/search-queries';
 import { UserFacingError } from '../../../electron/core/user-facing-error';
-import { aCachedFix, aCachedRecord, aMigratedCache, positionRowsIn, T0 } from '../../builders/position-rows';
+import { aCachedFix, aCachedRecord, aMigratedCache, cacheRecords, T0, type CachedRecord } from '../../builders/cached-records';
 import { aSearchScenario, MINUTE, positionOf, RAPTOR_REMARKS, SCENARIO_MINUTES } from '../../builders/search-scenario';
 
 /** Every page of a search, followed to the end. */
@@ -210,6 +210,26 @@ describe('Given an hour of five entities in the cache', () => {
     expect(found.pages).toBe(Math.ceil((5 * SCENARIO_MINUTES) / budget));
   });
 
+  it('When matches fill a page early, Then one short walk answers; when they are sparse, Then the walk widens to the whole budget', () => {
+    const walks: number[] = [];
+    const counting: SearchReads = {
+      ...reads,
+      searchFixEdge: (below, from, count) => {
+        walks.push(count);
+        return reads.searchFixEdge(below, from, count);
+      },
+    };
+    const budget = { fixes: 160, textRecords: 160 };
+    const dense = searchCache(counting, { query: { from: T0, to: T0 + SCENARIO_MINUTES * MINUTE }, limit: 5, scanBudget: budget });
+    expect(dense.rows).toEqual(everything({ from: T0, to: T0 + SCENARIO_MINUTES * MINUTE }).slice(0, 5));
+    expect(walks).toEqual([10]);
+
+    walks.length = 0;
+    const rare: SearchQuery = { area: { west: 8.999, south: 40, east: 9.001, north: 40.0005 } };
+    searchCache(counting, { query: rare, scanBudget: budget });
+    expect(walks).toEqual([10, 160]);
+  });
+
   it('When merged histories run out of budget, Then the next call goes on where the last stopped', () => {
     const query: SearchQuery = { callsign: 'ALPHA*', area: { west: 8.5, south: 40, east: 9.5, north: 40.0005 } };
     const found = allPages(reads, { query, scanBudget: { fixes: 10, textRecords: 10 } });
@@ -234,12 +254,10 @@ describe('Given an hour of five entities in the cache', () => {
 describe('Given one record that holds many entities, some of them matching', () => {
   it('When its text matches and the page is smaller than the record, Then its fixes are split over pages without loss', () => {
     const db = aMigratedCache();
-    const rows = positionRowsIn(db);
     const fixes = Array.from({ length: 9 }, (_, n) =>
       aCachedFix({ uid: `unit-${n}`, callsign: `UNIT ${n}`, cotType: n % 3 === 0 ? 'a-h-G' : 'a-f-G', time: T0 + n }),
     );
-    rows.add(aCachedRecord({ fixes: [aCachedFix({ uid: 'before', time: T0 - 1 })], remarks: 'convoy' }));
-    rows.add(aCachedRecord({ fixes, remarks: 'convoy halted' }));
+    cacheRecords(db, [aCachedRecord({ fixes: [aCachedFix({ uid: 'before', time: T0 - 1 })], remarks: 'convoy' }), aCachedRecord({ fixes, remarks: 'convoy halted' })]);
     const reads = createSearchQueries(db);
 
     const paged = allPages(reads, { query: { text: 'convoy' }, limit: 2 });
@@ -256,14 +274,15 @@ describe('Given one record that holds many entities, some of them matching', () 
 describe('Given an entity that has two fixes at the same time from two records', () => {
   it('When its history is paged one fix at a time, Then both come', () => {
     const db = aMigratedCache();
-    const rows = positionRowsIn(db);
-    rows.add(aCachedRecord({ fixes: [aCachedFix({ uid: 'twin', time: T0 })] }));
-    rows.add(aCachedRecord({ topic: 'mirror', fixes: [aCachedFix({ uid: 'twin', time: T0 })] }));
-    rows.add(aCachedRecord({ fixes: [aCachedFix({ uid: 'other', time: T0 })] }));
+    const [first, mirrored, other] = cacheRecords(db, [
+      aCachedRecord({ fixes: [aCachedFix({ uid: 'twin', time: T0 })] }),
+      aCachedRecord({ topic: 'mirror', fixes: [aCachedFix({ uid: 'twin', time: T0 })] }),
+      aCachedRecord({ fixes: [aCachedFix({ uid: 'other', time: T0 })] }),
+    ]);
     const reads = createSearchQueries(db);
-    expect(allPages(reads, { query: { uid: 'twin' }, limit: 1 }).rows.map((row) => row.recordId)).toEqual([2, 1]);
-    expect(allPages(reads, { query: { callsign: 'alpha*' }, limit: 1 }).rows.map((row) => row.recordId)).toEqual([3, 2, 1]);
-    expect(allPages(reads, { query: { from: T0 }, limit: 1 }).rows.map((row) => row.recordId)).toEqual([3, 2, 1]);
+    expect(allPages(reads, { query: { uid: 'twin' }, limit: 1 }).rows.map((row) => row.recordId)).toEqual([mirrored, first]);
+    expect(allPages(reads, { query: { callsign: 'alpha*' }, limit: 1 }).rows.map((row) => row.recordId)).toEqual([other, mirrored, first]);
+    expect(allPages(reads, { query: { from: T0 }, limit: 1 }).rows.map((row) => row.recordId)).toEqual([other, mirrored, first]);
     db.close();
   });
 });
@@ -271,14 +290,15 @@ describe('Given an entity that has two fixes at the same time from two records',
 describe('Given two entities with the same callsign prefix, one reporting each minute and one every ten', () => {
   it('When a filter passes over the busy one’s newest fixes, Then paging still returns the fixes of both in time order', () => {
     const db = aMigratedCache();
-    const rows = positionRowsIn(db);
+    const records: CachedRecord[] = [];
     const inside = { lat: 40, lon: 9 };
     const outside = { lat: 50, lon: 9 };
     for (let minute = 0; minute < 60; minute += 1) {
       const busy = minute === 45 || minute < 30 ? inside : outside;
-      rows.add(aCachedRecord({ fixes: [aCachedFix({ uid: 'busy', callsign: 'ECHO 1', time: T0 + minute * MINUTE, ...busy })] }));
-      if (minute % 10 === 0) rows.add(aCachedRecord({ fixes: [aCachedFix({ uid: 'sparse', callsign: 'ECHO 2', time: T0 + minute * MINUTE, ...inside })] }));
+      records.push(aCachedRecord({ fixes: [aCachedFix({ uid: 'busy', callsign: 'ECHO 1', time: T0 + minute * MINUTE, ...busy })] }));
+      if (minute % 10 === 0) records.push(aCachedRecord({ fixes: [aCachedFix({ uid: 'sparse', callsign: 'ECHO 2', time: T0 + minute * MINUTE, ...inside })] }));
     }
+    cacheRecords(db, records);
     const reads = createSearchQueries(db);
     const query: SearchQuery = { callsign: 'echo*', area: { west: 8, south: 39, east: 10, north: 41 } };
     const minutesOf = (found: readonly SearchRow[]): string[] => found.map((row) => `${row.uid}@${(row.time - T0) / MINUTE}`);

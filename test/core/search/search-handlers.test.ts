@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { methods, type MethodName } from '../../../shared/contract';
 import { searchHandlers } from '../../../electron/core/search/search-handlers';
 import { createStore } from '../../../electron/core/store/store';
-import { T0 } from '../../builders/position-rows';
+import { T0 } from '../../builders/cached-records';
 import { aSearchScenario } from '../../builders/search-scenario';
 import { manualClock } from '../../support/manual-clock';
 

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucketOf } from '../../../electron/core/store/entity-fixes';
 import { SEARCH_SQL } from '../../../electron/core/store/search-queries';
-import { T0 } from '../../builders/position-rows';
+import { T0 } from '../../builders/cached-records';
 import { aSearchScenario, MINUTE } from '../../builders/search-scenario';
 
 describe('Given the statements search runs', () => {
@@ -31,14 +32,15 @@ describe('Given the statements search runs', () => {
     );
   });
 
-  it('When one entity’s fixes are read for a uid or callsign, Then its index range is walked newest first, never all fixes', () => {
-    const below = { entity: 3, time: T0 + 30 * MINUTE, recordBelow: 10 };
-    const edgePlan = planOf(SEARCH_SQL.entityFixEdge, { ...below, from: T0, skip: 199_999 });
-    const fixesPlan = planOf(SEARCH_SQL.entityFixesBetween, { ...below, ...anyFix, edgeTime: T0, edgeRecordId: 0, limit: 200 });
-    for (const plan of [edgePlan, fixesPlan]) {
-      expect(plan).toMatch(/^SEARCH p USING (COVERING )?INDEX positions_by_entity \(entity=\? AND time>\? AND time<\?\)$/m);
+  it('When one entity’s fixes are read for a uid or callsign, Then one bucket of its index range is walked newest first, never all fixes', () => {
+    const inBucket = { entity: 3, time: T0 + 30 * MINUTE, recordBelow: 10, bucket: bucketOf(T0) };
+    const countPlan = planOf(SEARCH_SQL.entityCountInBucket, { ...inBucket, from: T0 });
+    const edgePlan = planOf(SEARCH_SQL.entityFixEdgeInBucket, { ...inBucket, from: T0, skip: 199_999 });
+    const fixesPlan = planOf(SEARCH_SQL.entityFixesInBucket, { ...inBucket, ...anyFix, edgeTime: T0, edgeRecordId: 0, limit: 200 });
+    for (const plan of [countPlan, edgePlan, fixesPlan]) {
+      expect(plan).toMatch(/^SEARCH p USING (COVERING )?INDEX positions_by_entity_bucket \(<expr>=\? AND entity=\? AND time>\? AND time<\?\)$/m);
       expect(plan).not.toMatch(fullScanOfPositions);
-      expect(plan).not.toContain('TEMP B-TREE FOR ORDER BY');
+      expect(plan).not.toContain('TEMP B-TREE');
     }
   });
 
@@ -57,17 +59,14 @@ describe('Given the statements search runs', () => {
     expect(planOf(SEARCH_SQL.recordRangeOfMinutes, [100, 200])).toBe('SEARCH record_minutes USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)');
   });
 
-  it('When free text is searched, Then FTS5 takes the match and the record id range and walks newest first; each fix is found by its key', () => {
+  it('When free text is searched, Then FTS5 takes the match and the record id range and walks newest first; each record’s fixes are found by its id', () => {
     expect(planOf(SEARCH_SQL.textRecordEdge, { match: '"bridge"', first: 41, last: 124, skip: 4_999 })).toMatch(/^SCAN records_fts VIRTUAL TABLE INDEX \d+:M\d*><$/);
-    const plan = planOf(SEARCH_SQL.textFixes, { ...anyFix, match: '"bridge"', first: 41, last: 124, recordId: 125, ordinal: -1, limit: 200 });
+    const plan = planOf(SEARCH_SQL.textFixes, { ...anyFix, match: '"bridge"', first: 41, last: 124, recordId: 125, entity: 0, time: 0, limit: 200 });
     // Then come the condition sets, each built once per run (LIST SUBQUERY), never a walk of positions.
     expect(plan).not.toMatch(fullScanOfPositions);
-    expect(plan.split('\n').slice(0, 5)).toEqual([
+    expect(plan.split('\n').slice(0, 2)).toEqual([
       expect.stringMatching(/^SCAN f VIRTUAL TABLE INDEX \d+:M\d*></),
-      'SEARCH r USING INTEGER PRIMARY KEY (rowid=?)',
-      expect.stringMatching(/^SCAN d VIRTUAL TABLE INDEX/),
-      'SEARCH e USING COVERING INDEX sqlite_autoindex_entities_1 (uid=?)',
-      'SEARCH p USING PRIMARY KEY (time=? AND entity=? AND record_id=?)',
+      expect.stringMatching(/^SEARCH p USING (COVERING )?INDEX positions_by_record \(record_id=\?/),
     ]);
   });
 });

@@ -89,6 +89,14 @@ describe('Given records written with what review and search read of them', () =>
     ]);
     expect(rows('SELECT id, callsign FROM callsigns')).toEqual([[1, 'ALPHA']]);
     expect(rows("SELECT value FROM counters WHERE name = 'fixes'")).toEqual([[3]]);
+    // The fix rows are the one copy: records keep their raw value, not their decoded entities again.
+    expect(rows('SELECT count(*) FROM records WHERE decoded IS NOT NULL')).toEqual([[0]]);
+  });
+
+  it('When an entity moves into a new ten-minute bucket, or a fix older than its first arrives, Then its span is written at once, without waiting for the tracks', () => {
+    write('edge', [aCotRecord({ uid: 'alpha', time: T0 }, { offset: 0 })]);
+    write('edge', [aCotRecord({ uid: 'alpha', time: T0 + 11 * 60_000 }, { offset: 1 }), aCotRecord({ uid: 'alpha', time: T0 - 3_600_000 }, { offset: 2 })]);
+    expect(rows("SELECT first_time, last_time FROM entities WHERE uid = 'alpha'")).toEqual([[T0 - 3_600_000, T0 + 11 * 60_000]]);
   });
 
   it('When an entity reports a new callsign and type, Then its dictionary row follows its latest report once tracks are written', () => {

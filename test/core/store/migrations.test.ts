@@ -9,6 +9,8 @@ import { createRuleTables } from '../../../electron/core/store/rule-tables';
 import { TRACK_HISTORY_SQL } from '../../../electron/core/store/track-history-queries';
 import { REVIEW_SQL } from '../../../electron/core/store/review-queries';
 import { createStore } from '../../../electron/core/store/store';
+import { ENTITY_FIX_SQL } from '../../../electron/core/store/entity-fixes';
+import { RECORD_FIXES_SQL } from '../../../electron/core/store/record-fixes';
 import { UserFacingError } from '../../../electron/core/user-facing-error';
 import { boundQueryPlanOf } from '../review/bound-query-plan';
 import { makeTempDir } from '../../support/temp-dir';
@@ -279,8 +281,8 @@ describe('Given a cache at schema 6', () => {
   it('When a cache at a newer schema meets this build, Then it is refused, not guessed at', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations);
-    db.pragma('user_version = 9');
-    expect(() => migrate(db, migrations)).toThrow(/schema 9; this version knows up to 8/);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    expect(() => migrate(db, migrations)).toThrow(`schema ${migrations.length + 1}; this version knows up to ${migrations.length}`);
     db.close();
   });
 });
@@ -294,7 +296,7 @@ describe('Given a cache at schema 7 with records in it', () => {
     insert.run('edge', 'cot', 1, Buffer.alloc(30));
     insert.run('demo', 'demo', 0, Buffer.alloc(5));
 
-    expect(migrate(db, migrations)).toEqual({ from: 7, to: 8 });
+    expect(migrate(db, migrations.slice(0, 8))).toEqual({ from: 7, to: 8 });
 
     expect(db.prepare('SELECT source, topic, records, bytes FROM streams ORDER BY source').raw().all()).toEqual([
       ['demo', 'demo', 1, 5],
@@ -340,6 +342,31 @@ describe('Given a cache at schema 7 with records in it', () => {
   });
 });
 
+describe('Given a cache at schema 8 whose entities were written behind', () => {
+  it('When it is migrated to schema 9, Then the per-entity index is led by a bucket of time, fixes are indexed by record, and each entity spans exactly its first to last fix', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations.slice(0, 8));
+    db.exec(`
+      INSERT INTO streams (source, topic) VALUES ('edge', 'cot');
+      INSERT INTO cot_types (cot_type, affiliation, dimension) VALUES ('a-f-G', 'friend', 'ground');
+      INSERT INTO entities (uid, cot_type, first_time, last_time) VALUES ('alpha', 'a-f-G', 5000, 5000), ('bravo', 'a-f-G', 9000, 9000);
+      INSERT INTO positions (time, entity, record_id, kind, stream, lat, lon) VALUES
+        (1000, 1, 1, 1, 1, 40, 9), (5000, 1, 2, 1, 1, 40, 9), (1300000, 1, 3, 1, 1, 40, 9), (9000, 2, 2, 1, 1, 41, 10);
+    `);
+
+    expect(migrate(db, migrations)).toEqual({ from: 8, to: 9 });
+
+    expect(db.prepare('SELECT uid, first_time, last_time FROM entities ORDER BY uid').raw().all()).toEqual([
+      ['alpha', 1_000, 1_300_000],
+      ['bravo', 9_000, 9_000],
+    ]);
+    const indexes = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'positions' AND sql IS NOT NULL").pluck().all();
+    expect(indexes).toEqual(['positions_by_entity_bucket', 'positions_by_record']);
+    expect(db.prepare('SELECT count(*) FROM positions').pluck().get()).toBe(4);
+    db.close();
+  });
+});
+
 describe('Given the SQLite build Outpost ships', () => {
   it('When its compile options are read, Then full-text search (FTS5) is in it, and a contentless table that deletes works', () => {
     const db = new BetterSqlite3(':memory:');
@@ -361,9 +388,8 @@ describe('Given records with fixes, free text and stream counts derived from the
       INSERT INTO entities (id, uid, cot_type, first_time, last_time) VALUES (1, 'alpha', 'a-f-G', 100, 200), (2, 'bravo', 'a-h-G', 100, 100);
       INSERT INTO cot_types (id, cot_type, affiliation, dimension) VALUES (1, 'a-f-G', 'friend', 'ground');
       INSERT INTO streams (id, source, topic, records, bytes) VALUES (1, 'edge', 'cot', 2, 7);
-      INSERT INTO records (id, source, topic, partition, "offset", timestamp, received_at, value, decoded) VALUES
-        (1, 'edge', 'cot', 0, 0, 0, 0, x'010203', '[["alpha","a-f-G",null,1,2,null,null,null,100,null],["bravo","a-h-G",null,1,2,null,null,null,100,null]]'),
-        (2, 'edge', 'cot', 0, 1, 0, 0, x'01020304', '[["alpha","a-f-G",null,1,2,null,null,null,200,null]]');
+      INSERT INTO records (id, source, topic, partition, "offset", timestamp, received_at, value) VALUES
+        (1, 'edge', 'cot', 0, 0, 0, 0, x'010203'), (2, 'edge', 'cot', 0, 1, 0, 0, x'01020304');
       INSERT INTO positions (time, entity, record_id, kind, stream, lat, lon) VALUES (100, 1, 1, 1, 1, 1, 2), (100, 2, 1, 1, 1, 1, 2), (200, 1, 2, 1, 1, 1, 2);
       UPDATE counters SET value = 3 WHERE name = 'fixes';
       INSERT INTO records_fts (rowid, remarks, text) VALUES (1, 'convoy at the bridge', NULL), (2, 'holding at the ford', NULL);
@@ -392,18 +418,9 @@ describe('Given records with fixes, free text and stream counts derived from the
     db.close();
   });
 
-  it('When the trigger looks for the fixes of a record, Then it looks each one up by its key rather than scanning', () => {
+  it('When the trigger looks for the fixes of a record, Then it finds them through the record index rather than scanning', () => {
     const db = open();
-    const plan = db
-      .prepare<[], { detail: string }>(
-        `EXPLAIN QUERY PLAN DELETE FROM positions WHERE record_id = 1 AND (time, entity) IN (
-          SELECT json_extract(fields.value, '$[8]'), entities.id FROM json_each('[]') AS fields JOIN entities ON entities.uid = json_extract(fields.value, '$[0]'))`,
-      )
-      .all()
-      .map((row) => row.detail)
-      .join('\n');
-    expect(plan).toContain('SEARCH positions USING PRIMARY KEY (time=? AND entity=? AND record_id=?)');
-    expect(plan).not.toMatch(/SCAN positions/);
+    expect(boundQueryPlanOf(db, 'DELETE FROM positions WHERE record_id = ?', [1])).toBe('SEARCH positions USING INDEX positions_by_record (record_id=?)');
     db.close();
   });
 });
@@ -412,15 +429,21 @@ describe('Given the hot queries of review', () => {
   it.each([
     ['seek: newest keyframe', REVIEW_SQL.keyframe, 'SEARCH review_keyframes USING INTEGER PRIMARY KEY (rowid<?)'],
     ['seek deltas and playback window', REVIEW_SQL.fixesBetween, 'SEARCH positions USING PRIMARY KEY (time>? AND time<?)'],
-    ['trail', REVIEW_SQL.trail, 'SEARCH positions USING COVERING INDEX positions_by_entity (entity=? AND time>? AND time<?)'],
-    ['latest fix of an entity', REVIEW_SQL.latestFix, 'SEARCH positions USING INDEX positions_by_entity (entity=? AND time<?)'],
-    ['alert marks', REVIEW_SQL.alertMarks, 'SEARCH alerts USING INDEX alerts_by_time (time>? AND time<?)'],
+    ['trail, one bucket', ENTITY_FIX_SQL.trailInBucket, 'SEARCH positions USING COVERING INDEX positions_by_entity_bucket (<expr>=? AND entity=? AND time>? AND time<?)'],
+    ['latest fix of an entity, one bucket', ENTITY_FIX_SQL.latestInBucket, 'SEARCH positions USING INDEX positions_by_entity_bucket (<expr>=? AND entity=? AND time<?)'],
+    ['an entity by id', ENTITY_FIX_SQL.span, 'SEARCH entities USING INTEGER PRIMARY KEY (rowid=?)'],
+    ['an entity by uid', ENTITY_FIX_SQL.spanOfUid, 'SEARCH entities USING INDEX sqlite_autoindex_entities_1 (uid=?)'],
     [
-      'latest raw record',
-      TRACK_HISTORY_SQL.latestRecord,
-      'SEARCH positions USING COVERING INDEX positions_by_entity (entity=?)\nSCALAR SUBQUERY 1\nSEARCH entities USING COVERING INDEX sqlite_autoindex_entities_1 (uid=?)\nSEARCH records USING INTEGER PRIMARY KEY (rowid=?)',
+      'latest raw record, one bucket',
+      TRACK_HISTORY_SQL.latestRecordInBucket,
+      'SEARCH positions USING COVERING INDEX positions_by_entity_bucket (<expr>=? AND entity=?)\nSEARCH records USING INTEGER PRIMARY KEY (rowid=?)',
     ],
-    ['track history', TRACK_HISTORY_SQL.points, 'SEARCH positions USING INDEX positions_by_entity (entity=?)\nSCALAR SUBQUERY 1\nSEARCH entities USING COVERING INDEX sqlite_autoindex_entities_1 (uid=?)'],
+    [
+      'fixes of records, for replay and track recovery',
+      RECORD_FIXES_SQL,
+      'SEARCH p USING INDEX positions_by_record (record_id>? AND record_id<?)\nSEARCH e USING INTEGER PRIMARY KEY (rowid=?)\nSEARCH t USING INTEGER PRIMARY KEY (rowid=?)\nSEARCH s USING INTEGER PRIMARY KEY (rowid=?)\nSEARCH c USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+    ],
+    ['track history, one bucket', TRACK_HISTORY_SQL.pointsInBucket, 'SEARCH positions USING INDEX positions_by_entity_bucket (<expr>=? AND entity=?)'],
   ])('When the %s query is planned, Then it is one range on an index, with no sort', (_name, sql, plan) => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, migrations);

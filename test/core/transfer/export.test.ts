@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../../../shared/transfer';
 import { markingSlug } from '../../../electron/core/transfer/export-file-name';
 import { EXPORT_FIRST_PAGE_SQL, EXPORT_NEXT_PAGE_SQL } from '../../../electron/core/store/transfer-tables';
-import { aCachedFix, fixesAlongARoute, insertCachedFixes } from '../../builders/export-rows';
+import { aCachedFix, cacheRecords, fixesAlongARoute, recordPerFix } from '../../builders/cached-records';
 import { queryPlanOf } from '../../support/query-plan';
 import { transferFixture, type TransferFixture } from './transfer-fixture';
 
@@ -60,12 +60,15 @@ describe('Given a cache with fixes inside and outside 06:00–07:00Z, one with a
 
   beforeEach(() => {
     fixture = transferFixture({ classification: { marking: 'SECRET//NOFORN' } });
-    insertCachedFixes(fixture.db, [
-      aCachedFix({ uid: 'early', time: SIX - MINUTE }),
-      ...fixesAlongARoute({ count: 5, entities: 2, from: SIX, everyMs: 10 * MINUTE }),
-      aCachedFix({ uid: 'echo-7', callsign: 'ECHO, "7"\nNORTH', time: SIX + 55 * MINUTE, hae: null, course: null, speed: null, stale: null }),
-      aCachedFix({ uid: 'late', time: SEVEN + MINUTE }),
-    ]);
+    cacheRecords(
+      fixture.db,
+      recordPerFix([
+        aCachedFix({ uid: 'early', time: SIX - MINUTE }),
+        ...fixesAlongARoute({ count: 5, entities: 2, from: SIX, everyMs: 10 * MINUTE }),
+        aCachedFix({ uid: 'echo-7', callsign: 'ECHO, "7"\nNORTH', time: SIX + 55 * MINUTE, hae: null, course: null, speed: null, stale: null }),
+        aCachedFix({ uid: 'late', time: SEVEN + MINUTE }),
+      ]),
+    );
   });
   afterEach(() => fixture.close());
 
@@ -144,7 +147,7 @@ describe('Given a cache with more fixes than fit in a few pages', () => {
   let fixture: TransferFixture;
   beforeEach(() => {
     fixture = transferFixture();
-    insertCachedFixes(fixture.db, fixesAlongARoute({ count: 5_000, entities: 50, from: SIX, everyMs: 500 }));
+    cacheRecords(fixture.db, recordPerFix(fixesAlongARoute({ count: 5_000, entities: 50, from: SIX, everyMs: 500 })));
   });
   afterEach(() => fixture.close());
 

@@ -3,23 +3,27 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportSourceSchema } from '../../../shared/transfer';
 import { JobSchema } from '../../../shared/jobs';
-import type { DecodedFields } from '../../../electron/core/store/ingest-writer';
+import type { Track } from '../../../shared/domain';
+import { createRecordFixReads } from '../../../electron/core/store/record-fixes';
 import { encodeCot } from '../../../electron/core/cot/encode-cot';
 import { aCotEvent } from '../../builders/cot-event-builder';
-import { aCachedFix, fixesAlongARoute, insertCachedFixes } from '../../builders/export-rows';
+import { aCachedFix, cacheRecords, fixesAlongARoute, recordPerFix, type CachedFix } from '../../builders/cached-records';
 import { transferFixture, type TransferFixture } from './transfer-fixture';
 
 const SIX = Date.UTC(2026, 10, 26, 6, 0, 0);
 const SEVEN = Date.UTC(2026, 10, 26, 7, 0, 0);
 const MINUTE = 60_000;
 
-/** Each imported record's first entity, by uid and time. */
-function importedFixes(fixture: TransferFixture): DecodedFields[] {
-  return fixture.db
-    .prepare<[], string>("SELECT decoded FROM records WHERE source LIKE 'import:%' ORDER BY id")
-    .pluck()
-    .all()
-    .flatMap((decoded) => JSON.parse(decoded) as DecodedFields[]);
+/** The fixes of the imported records, in record order, as review reads them back. */
+function importedFixes(fixture: TransferFixture): Track[] {
+  const fixes = createRecordFixReads(fixture.db).fixesOfRecords(0, Number.MAX_SAFE_INTEGER);
+  return [...fixes].map(({ track }) => track).filter((track) => track.source.startsWith('import:'));
+}
+
+/** What a fix reports, whether a test wrote it or the cache read it back. */
+function reportOf(fix: CachedFix | Track): Pick<Track, 'uid' | 'callsign' | 'cotType' | 'time' | 'lat' | 'lon' | 'hae' | 'course' | 'speed' | 'stale'> {
+  const { uid, callsign, cotType, time, lat, lon } = fix;
+  return { uid, callsign, cotType, time, lat, lon, hae: fix.hae ?? null, course: fix.course ?? null, speed: fix.speed ?? null, stale: fix.stale ?? null };
 }
 
 function quarantinedErrors(fixture: TransferFixture): string[] {
@@ -27,16 +31,17 @@ function quarantinedErrors(fixture: TransferFixture): string[] {
 }
 
 describe('Given a GeoJSON file exported by another Outpost', () => {
+  const exportedFixes = [
+    ...fixesAlongARoute({ count: 6, entities: 3, from: SIX, everyMs: 5 * MINUTE }),
+    aCachedFix({ uid: 'quiet', callsign: null, time: SIX + 40 * MINUTE, hae: null, course: null, speed: null, stale: null }),
+  ];
   let origin: TransferFixture;
   let fixture: TransferFixture;
   let exported: string;
 
   beforeEach(async () => {
     origin = transferFixture();
-    insertCachedFixes(origin.db, [
-      ...fixesAlongARoute({ count: 6, entities: 3, from: SIX, everyMs: 5 * MINUTE }),
-      aCachedFix({ uid: 'quiet', callsign: null, time: SIX + 40 * MINUTE, hae: null, course: null, speed: null, stale: null }),
-    ]);
+    cacheRecords(origin.db, recordPerFix(exportedFixes));
     const job = await origin.settled(await origin.handlers['export.start']({ scope: { kind: 'window', from: SIX, to: SEVEN }, format: 'geojson' }));
     exported = join(origin.dataDir, 'exports', job.file?.name ?? '');
     fixture = transferFixture();
@@ -51,11 +56,7 @@ describe('Given a GeoJSON file exported by another Outpost', () => {
     expect(job.state, job.message ?? '').toBe('done');
     expect(job.message).toBe(`Imported 7 records from ${exported.split('/').at(-1)}.`);
     const fixes = importedFixes(fixture);
-    expect(fixes).toEqual(
-      [...fixesAlongARoute({ count: 6, entities: 3, from: SIX, everyMs: 5 * MINUTE }), aCachedFix({ uid: 'quiet', callsign: null, time: SIX + 40 * MINUTE, hae: null, course: null, speed: null, stale: null })].map(
-        (fix) => [fix.uid, fix.cotType, fix.callsign, fix.lat, fix.lon, fix.hae, fix.course, fix.speed, fix.time, fix.stale],
-      ),
-    );
+    expect(fixes.map(reportOf)).toEqual(exportedFixes.map(reportOf));
     expect(fixture.store.countFixesBetween(SIX, SEVEN)).toBe(7);
     const [source] = await fixture.handlers['import.sources']({});
     expect(source).toMatchObject({ name: 'Mission 12', format: 'outpost-geojson', records: 7, quarantined: 0 });
@@ -100,7 +101,7 @@ describe('Given a CoT XML file of events under a wrapper, one self-closing, one 
     writeFileSync(path, text);
     const job = await fixture.settled(await fixture.handlers['import.start']({ path, format: 'auto' }));
     expect(job.state, job.message ?? '').toBe('done');
-    expect(importedFixes(fixture).map(([uid]) => uid)).toEqual(['a', 'b', 'c']);
+    expect(importedFixes(fixture).map((track) => track.uid)).toEqual(['a', 'b', 'c']);
     expect(quarantinedErrors(fixture)).toHaveLength(3);
     expect((await fixture.handlers['import.sources']({}))[0]).toMatchObject({ format: 'cot-xml', fileName: 'feed.cot.xml', records: 3, quarantined: 3 });
   });
@@ -117,7 +118,7 @@ describe('Given a JSON lines file with one line that is not JSON', () => {
     writeFileSync(path, [line('j1', 0), line('j2', 1), '', '{"id": "broken", "lat":', line('j3', 2)].join('\r\n') + '\r\n');
     const job = await fixture.settled(await fixture.handlers['import.start']({ path, format: 'auto' }));
     expect(job.state).toBe('done');
-    expect(importedFixes(fixture).map(([uid, , callsign, , , , , , time]) => [uid, callsign, time])).toEqual([
+    expect(importedFixes(fixture).map(({ uid, callsign, time }) => [uid, callsign, time])).toEqual([
       ['j1', 'J1', SIX],
       ['j2', 'J2', SIX + MINUTE],
       ['j3', 'J3', SIX + 2 * MINUTE],

@@ -7,6 +7,7 @@ import { outbox } from './0005-outbox';
 import { outboxBudgets } from './0006-outbox-budgets';
 import { rulesAndAlerts } from './0007-rules-and-alerts';
 import { review } from './0008-review';
+import { positionIndexes } from './0009-position-indexes';
 
 /** In order; each version is one more than the last. */
-export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox, outboxBudgets, rulesAndAlerts, review];
+export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox, outboxBudgets, rulesAndAlerts, review, positionIndexes];
