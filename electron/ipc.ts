@@ -1,23 +1,27 @@
-import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { IPC_CHANNELS } from '../shared/channels';
 import { fail, type Result } from '../shared/result';
 import { AcknowledgementSchema, CallSchema } from '../shared/wire';
 import type { Core } from './core';
+import type { Log } from './core/ports';
 import { createEventOutbox } from './hosting/event-outbox';
 
 /**
  * The one generic relay between the renderer and the core's dispatcher: a
- * request channel and an event channel, whatever the method. Calls from any
- * frame but the app's own are refused.
+ * request channel and an event channel, whatever the method. Only the
+ * top-level frame of the app's own page may call; a sub-frame, a frame that
+ * is gone, or any other page is refused and the refusal logged.
  */
 export function relayContract(options: {
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly dispatch: Core['dispatch'];
   readonly isTrustedFrameUrl: (url: string) => boolean;
+  readonly log: Log;
 }): () => void {
   options.ipcMain.handle(IPC_CHANNELS.request, async (event: IpcMainInvokeEvent, call: unknown): Promise<Result<unknown>> => {
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!options.isTrustedFrameUrl(frameUrl)) {
+    const refusal = frameRefusal(event.senderFrame, options.isTrustedFrameUrl);
+    if (refusal !== null) {
+      options.log.warn('Refused a call to the core from outside Outpost’s own window.', refusal);
       return fail('bad-request', 'Only Outpost’s own window may call the core.');
     }
     const parsed = CallSchema.safeParse(call);
@@ -25,6 +29,19 @@ export function relayContract(options: {
     return options.dispatch(parsed.data.method, parsed.data.args);
   });
   return () => options.ipcMain.removeHandler(IPC_CHANNELS.request);
+}
+
+/** Why a frame may not call, as plain log fields, or null when it is the app's own top-level frame. */
+function frameRefusal(
+  frame: Pick<WebFrameMain, 'isDestroyed' | 'detached' | 'parent' | 'url'> | null,
+  isTrustedFrameUrl: (url: string) => boolean,
+): { readonly reason: string; readonly frameUrl?: string } | null {
+  // A destroyed frame throws on every property read, so nothing else is asked of it.
+  if (frame === null || frame.isDestroyed()) return { reason: 'frame-gone' };
+  if (frame.detached) return { reason: 'frame-detached', frameUrl: frame.url };
+  if (frame.parent !== null) return { reason: 'sub-frame', frameUrl: frame.url };
+  if (!isTrustedFrameUrl(frame.url)) return { reason: 'untrusted-url', frameUrl: frame.url };
+  return null;
 }
 
 /**

@@ -70,7 +70,7 @@ async function start(): Promise<void> {
     exportFile: (name) => core.exportFile(name),
     saveFolder: app.getPath('downloads'),
   });
-  relayContract({ ipcMain, dispatch: answeringHostMethods(hostMethods, core.dispatch, log), isTrustedFrameUrl: isAppUrl });
+  relayContract({ ipcMain, dispatch: answeringHostMethods(hostMethods, core.dispatch, log), isTrustedFrameUrl: isAppUrl, log });
   const stopForwarding = forwardEvents({ core, contents: window.webContents, ipcMain });
   window.once('ready-to-show', () => window.show());
   window.on('closed', stopForwarding);

@@ -43,9 +43,21 @@ export const DemoSourceSchema = z
   .strict();
 export type DemoSource = z.output<typeof DemoSourceSchema>;
 
-/** The marking the site works at: it heads every exported file and its name. */
+/**
+ * The marking the site works at: it heads every exported file and its name, tops and tails every
+ * view, and goes with every outbound message the analyst does not mark otherwise.
+ */
 export const ClassificationSettingsSchema = z
   .object({ marking: z.string().trim().min(1).max(64).default('UNCLASSIFIED') })
+  .strict();
+
+/**
+ * The notice users must acknowledge before Outpost is usable, such as a government information
+ * system's consent banner. None by default: which notice applies, if any, depends on the site and
+ * its country, so Outpost does not supply one.
+ */
+export const ConsentSettingsSchema = z
+  .object({ text: z.string().trim().min(1).max(8_000).nullable().default(null) })
   .strict();
 
 /** An administrator may forbid exporting from the cache. */
@@ -59,6 +71,7 @@ export const OutpostConfigSchema = z
     ingest: IngestSettingsSchema.default(IngestSettingsSchema.parse({})),
     retention: RetentionSettingsSchema.default(RetentionSettingsSchema.parse({})),
     classification: ClassificationSettingsSchema.default(ClassificationSettingsSchema.parse({})),
+    consent: ConsentSettingsSchema.default(ConsentSettingsSchema.parse({})),
     export: ExportSettingsSchema.default(ExportSettingsSchema.parse({})),
   })
   .strict();

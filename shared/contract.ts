@@ -25,6 +25,7 @@ import { MAX_TEST_HOURS, RuleIdSchema, RuleInputSchema, RuleSchema, RuleTestResu
 import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistorySchema, TrackSchema } from './domain';
 import { CachePinInputSchema, CachePinSchema, CacheStatsSchema, RetentionSettingsSchema } from './cache';
 import { JobIdSchema, JobSchema } from './jobs';
+import { MarkingsSchema } from './marking';
 import {
   AlertMarkSchema,
   BoundsSchema,
@@ -54,6 +55,8 @@ export const TRACK_HISTORY_MAX_POINTS = 1_000;
  */
 export const methods = {
   'app.status': { args: none, result: AppStatusSchema },
+  /** The site's marking and consent notice, read once at start. */
+  'app.markings': { args: none, result: MarkingsSchema },
   'tracks.list': {
     args: z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     result: z.array(TrackSchema),

@@ -4,6 +4,9 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { OutpostConfig } from '../../shared/config';
+import { auditedDeliveries } from './audit/audited-deliveries';
+import { auditedHandlers } from './audit/audited-handlers';
+import { createAuditTrail } from './audit/audit-trail';
 import { createBasemapRegistry } from './basemaps/basemap-registry';
 import { tilePackageOpener } from './basemaps/open-tile-package';
 import type { Tile } from './basemaps/tile-archive';
@@ -20,6 +23,7 @@ import type { Cancel, Clock, Log, Secrets } from './ports';
 import { createRetentionRunner } from './retention/retention-runner';
 import { createAlertsService } from './rules/alerts-service';
 import { testRuleAgainstCache } from './rules/test-rule-against-cache';
+import { createAuditTables } from './store/audit-tables';
 import { databaseKeyFor } from './store/database-key';
 import { openDatabase } from './store/open-database';
 import { createStore, type Store } from './store/store';
@@ -80,7 +84,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const file = join(options.dataDir, CACHE_FILE_NAME);
   const key = await databaseKeyFor(file, secrets);
-  const store = createStore(openDatabase({ file, key, nativeBinding: options.nativeBinding }));
+  const db = openDatabase({ file, key, nativeBinding: options.nativeBinding });
+  const store = createStore(db);
+  const audit = createAuditTrail(createAuditTables(db), clock);
   const installationId = store.readMeta('installation_id') ?? storeNewInstallationId(store);
   const startedAt = clock.now();
 
@@ -152,7 +158,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
-  const outbox = createOutbox({ store, secrets, clock, log, onChange: () => emit('outbox.changed', outbox.counts()) });
+  const outbox = createOutbox({ store: auditedDeliveries(store, audit), secrets, clock, log, siteMarking: config.classification.marking, onChange: () => emit('outbox.changed', outbox.counts()) });
 
   const jobs = createJobRegistry({
     clock,
@@ -161,7 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const deps: ServiceDeps = { store, config, dataDir: options.dataDir, clock, log, emit, writer, jobs };
   const dispatch = createDispatcher(
-    {
+    auditedHandlers({
       ...reviewHandlers(deps),
       ...searchHandlers(deps),
       ...transferHandlers(deps),
@@ -174,6 +180,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         trackCount: store.countTracks(hiddenSources()),
         demo: connections.isDemo(),
       }),
+      'app.markings': () => ({ marking: config.classification.marking, consent: config.consent.text }),
       'tracks.list': ({ limit }) => store.listTracks(limit ?? 100_000, hiddenSources()),
       'tracks.history': ({ uid, limit }) => readTrackHistory(store, uid, limit),
       'quarantine.list': ({ limit }) => store.listQuarantine(limit ?? 100),
@@ -206,7 +213,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'alerts.counts': () => alerts.counts(),
       'alerts.acknowledge': ({ id, note }) => alerts.acknowledge(id, note ?? null),
       'alerts.resolve': ({ id, note }) => alerts.resolve(id, note ?? null),
-    },
+    }, audit, options.operator ?? operatorName()),
     log,
   );
 

@@ -30,6 +30,7 @@ import { useReplayState } from '../review/use-replay-state';
 import { useShowInReview } from '../review/use-show-in-review';
 import { useAreaDrawing } from '../rules/use-area-drawing';
 import { SearchPanel } from '../search/SearchPanel';
+import { MarkedView } from '../security/MarkedView';
 import { mapPalettes } from '../theme/map-palettes';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { useTheme } from '../theme/use-theme';
@@ -148,120 +149,122 @@ export function App({ client, tracks: reviewable, onMapReady }: AppProps) {
   );
 
   return (
-    <div className="app">
-      <header className="title-bar">
-        <h1>Outpost</h1>
-        <span className="subtitle">tactical data viewer</span>
-        <span className="spacer" />
-        <ThemeSwitch theme={theme} onChange={setTheme} />
-      </header>
-      <main className="workspace">
-        <ReviewBanner state={replayState} />
-        <MapView
-          store={shown}
-          now={replay.viewTime}
-          shows={showsTrack}
-          clustered={grouping === 'grouped'}
-          selectedUid={selectedUid}
-          onSelect={selectFromMap}
-          focus={mapFocus}
-          following={following}
-          onFollowStop={stopFollowing}
-          onReady={onMapReady}
-          onError={setProblem}
-        >
-          <MapTools client={client} theme={theme} testHooks={mapToolTestHooks} />
-          <TrackDisplayControls
-            client={client}
+    <MarkedView client={client}>
+      <div className="app">
+        <header className="title-bar">
+          <h1>Outpost</h1>
+          <span className="subtitle">tactical data viewer</span>
+          <span className="spacer" />
+          <ThemeSwitch theme={theme} onChange={setTheme} />
+        </header>
+        <main className="workspace">
+          <ReviewBanner state={replayState} />
+          <MapView
             store={shown}
-            replay={replay}
-            tracks={tracks}
-            filter={trackFilter}
-            onFilterChange={setTrackFilter}
+            now={replay.viewTime}
+            shows={showsTrack}
             clustered={grouping === 'grouped'}
-            onClusteredChange={setClustered}
-            testHooks={mapToolTestHooks}
+            selectedUid={selectedUid}
+            onSelect={selectFromMap}
+            focus={mapFocus}
+            following={following}
+            onFollowStop={stopFollowing}
+            onReady={onMapReady}
+            onError={setProblem}
+          >
+            <MapTools client={client} theme={theme} testHooks={mapToolTestHooks} />
+            <TrackDisplayControls
+              client={client}
+              store={shown}
+              replay={replay}
+              tracks={tracks}
+              filter={trackFilter}
+              onFilterChange={setTrackFilter}
+              clustered={grouping === 'grouped'}
+              onClusteredChange={setClustered}
+              testHooks={mapToolTestHooks}
+            />
+            <AlertRings alerts={openAlerts} />
+            <AreaDrawTool
+              area={areaDrawing.shownArea}
+              drawing={areaDrawing.drawing}
+              onDrawn={areaDrawing.finish}
+              onCancel={areaDrawing.cancel}
+              colours={mapPalettes[theme].measurement}
+            />
+            {selectedUid === null ? null : (
+              <TrackDetailCard client={client} store={shown} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
+            )}
+          </MapView>
+          <SidePanel
+            selected={sideTab}
+            onSelect={setSideTab}
+            tabs={[
+              { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} shows={showsTrack} now={reviewTime ?? now} selectedUid={selectedUid} onSelect={select} /> },
+              {
+                id: 'connections',
+                label: 'Connections',
+                content: (
+                  <ConnectionsPanel
+                    client={client}
+                    statuses={connections}
+                    demo={status?.demo ?? false}
+                    quarantinedCount={status?.quarantinedCount ?? 0}
+                    active={sideTab === 'connections'}
+                  />
+                ),
+              },
+              {
+                id: 'outbox',
+                label: 'Outbox',
+                content: <OutboxPanel client={client} counts={outboxCounts} active={sideTab === 'outbox'} now={now} />,
+              },
+              {
+                id: 'alerts',
+                label: 'Alerts',
+                badge: <AlertBadge counts={alertCounts} />,
+                content: (
+                  <AlertsPanel
+                    client={client}
+                    counts={alertCounts}
+                    active={sideTab === 'alerts'}
+                    now={now}
+                    onShowAlert={showAlert}
+                    sound={alertSound}
+                    onSoundChange={setAlertSound}
+                    areaDrawing={areaDrawing}
+                  />
+                ),
+              },
+              {
+                id: 'search',
+                label: 'Search',
+                content: <SearchPanel client={client} areaDrawing={areaDrawing} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} onShowRow={showRow} />,
+              },
+              {
+                id: 'files',
+                label: 'Files',
+                content: <FilesPanel client={client} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} reviewTime={reviewTime} />,
+              },
+              {
+                id: 'cache',
+                label: 'Cache',
+                content: <CachePanel client={client} jobs={jobs} active={sideTab === 'cache'} reviewTime={reviewTime} />,
+              },
+            ]}
           />
-          <AlertRings alerts={openAlerts} />
-          <AreaDrawTool
-            area={areaDrawing.shownArea}
-            drawing={areaDrawing.drawing}
-            onDrawn={areaDrawing.finish}
-            onCancel={areaDrawing.cancel}
-            colours={mapPalettes[theme].measurement}
-          />
-          {selectedUid === null ? null : (
-            <TrackDetailCard client={client} store={shown} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
-          )}
-        </MapView>
-        <SidePanel
-          selected={sideTab}
-          onSelect={setSideTab}
-          tabs={[
-            { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} shows={showsTrack} now={reviewTime ?? now} selectedUid={selectedUid} onSelect={select} /> },
-            {
-              id: 'connections',
-              label: 'Connections',
-              content: (
-                <ConnectionsPanel
-                  client={client}
-                  statuses={connections}
-                  demo={status?.demo ?? false}
-                  quarantinedCount={status?.quarantinedCount ?? 0}
-                  active={sideTab === 'connections'}
-                />
-              ),
-            },
-            {
-              id: 'outbox',
-              label: 'Outbox',
-              content: <OutboxPanel client={client} counts={outboxCounts} active={sideTab === 'outbox'} now={now} />,
-            },
-            {
-              id: 'alerts',
-              label: 'Alerts',
-              badge: <AlertBadge counts={alertCounts} />,
-              content: (
-                <AlertsPanel
-                  client={client}
-                  counts={alertCounts}
-                  active={sideTab === 'alerts'}
-                  now={now}
-                  onShowAlert={showAlert}
-                  sound={alertSound}
-                  onSoundChange={setAlertSound}
-                  areaDrawing={areaDrawing}
-                />
-              ),
-            },
-            {
-              id: 'search',
-              label: 'Search',
-              content: <SearchPanel client={client} areaDrawing={areaDrawing} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} onShowRow={showRow} />,
-            },
-            {
-              id: 'files',
-              label: 'Files',
-              content: <FilesPanel client={client} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} reviewTime={reviewTime} />,
-            },
-            {
-              id: 'cache',
-              label: 'Cache',
-              content: <CachePanel client={client} jobs={jobs} active={sideTab === 'cache'} reviewTime={reviewTime} />,
-            },
-          ]}
+        </main>
+        <ReviewBar replay={replay} state={replayState} marks={alertMarks} onShowMark={showMark} />
+        <StatusBar
+          mode={replayState.mode}
+          status={status}
+          connections={connections}
+          trackCount={tracks.length}
+          outboxQueued={outboxCounts === null ? null : waitingToSend(outboxCounts)}
+          alertCounts={alertCounts}
+          problem={problem}
         />
-      </main>
-      <ReviewBar replay={replay} state={replayState} marks={alertMarks} onShowMark={showMark} />
-      <StatusBar
-        mode={replayState.mode}
-        status={status}
-        connections={connections}
-        trackCount={tracks.length}
-        outboxQueued={outboxCounts === null ? null : waitingToSend(outboxCounts)}
-        alertCounts={alertCounts}
-        problem={problem}
-      />
-    </div>
+      </div>
+    </MarkedView>
   );
 }

@@ -67,7 +67,7 @@ export function EnvelopeFields({ idPrefix, values, errors, profiles, deletedProf
         </FormField>
       </div>
       <div className="form-row">
-        <FormField id={id('classification')} label="Classification" hint="Optional, such as UNCLASSIFIED." error={errors.classification}>
+        <FormField id={id('classification')} label="Classification" hint="Optional, such as UNCLASSIFIED; left empty, the message goes with the site’s marking." error={errors.classification}>
           {(control) => (
             <input {...control} data-testid={id('classification')} autoComplete="off" value={values.classification} onChange={(event) => onChange({ field: 'classification', value: event.target.value })} />
           )}

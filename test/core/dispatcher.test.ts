@@ -55,6 +55,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'search.saved.save': unused,
     'search.saved.remove': unused,
     'export.policy': unused,
+    'app.markings': unused,
     'export.start': unused,
     'import.start': unused,
     'import.sources': unused,

@@ -144,8 +144,8 @@ describe('Given the Electron host’s own methods', () => {
       removeHandler: (channel: string) => handlers.delete(channel),
     };
     const { dispatch } = desktopDispatch(fakeDialog({ canceled: false, filePaths: ['C:\\Maps\\area.mbtiles'] }));
-    relayContract({ ipcMain, dispatch, isTrustedFrameUrl: isAppUrl });
-    const fromApp = { senderFrame: { url: APP_ENTRY_URL } } as unknown as IpcMainInvokeEvent;
+    relayContract({ ipcMain, dispatch, isTrustedFrameUrl: isAppUrl, log: recordingLog() });
+    const fromApp = { senderFrame: { url: APP_ENTRY_URL, parent: null, detached: false, isDestroyed: () => false } } as unknown as IpcMainInvokeEvent;
     const result = await handlers.get(IPC_CHANNELS.request)?.(fromApp, { method: 'files.chooseTilePackage', args: {} });
     expect(result).toEqual(ok({ path: 'C:\\Maps\\area.mbtiles' }));
   });

@@ -7,6 +7,7 @@ import { contentSecurityPolicy } from '../../electron/hosting/csp';
 import { APP_ENTRY_URL, decidePermission, hardenedWindowOptions, isAppUrl } from '../../electron/shell/hardening';
 import type { EventListener } from '../../electron/core/event-hub';
 import { aProfileStatus } from '../builders/status-builder';
+import { recordingLog } from '../support/recording-log';
 
 describe('Given the Electron window options', () => {
   const options = hardenedWindowOptions('/app/preload.cjs');
@@ -86,19 +87,48 @@ function fakeIpcMain() {
   };
 }
 
-const fromFrame = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+interface FakeFrame {
+  readonly url: string;
+  readonly parent: FakeFrame | null;
+  readonly detached: boolean;
+  isDestroyed(): boolean;
+}
+
+const aFrame = (overrides: Partial<FakeFrame> = {}): FakeFrame => ({ url: APP_ENTRY_URL, parent: null, detached: false, isDestroyed: () => false, ...overrides });
+
+/** Like Electron's, a disposed frame throws on every property read but isDestroyed. */
+const aDestroyedFrame = (): FakeFrame => {
+  const disposed = (): never => {
+    throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+  };
+  return {
+    isDestroyed: () => true,
+    get url() {
+      return disposed();
+    },
+    get parent() {
+      return disposed();
+    },
+    get detached() {
+      return disposed();
+    },
+  };
+};
+
+const fromFrame = (frame: FakeFrame | null) => ({ senderFrame: frame }) as unknown as IpcMainInvokeEvent;
 
 describe('Given the IPC relay', () => {
   it('Then it registers exactly one request channel and removes it on dispose', () => {
     const ipcMain = fakeIpcMain();
-    const dispose = relayContract({ ipcMain, dispatch: async () => ok(null), isTrustedFrameUrl: isAppUrl });
+    const dispose = relayContract({ ipcMain, dispatch: async () => ok(null), isTrustedFrameUrl: isAppUrl, log: recordingLog() });
     expect([...ipcMain.handlers.keys()]).toEqual([IPC_CHANNELS.request]);
     dispose();
     expect(ipcMain.handlers.size).toBe(0);
   });
 
-  it('When the app’s frame calls, Then the call reaches the dispatcher unchanged and its result comes back', async () => {
+  it('When the app’s top-level frame calls, Then the call reaches the dispatcher unchanged, its result comes back, and nothing is logged', async () => {
     const ipcMain = fakeIpcMain();
+    const log = recordingLog();
     const seen: unknown[] = [];
     relayContract({
       ipcMain,
@@ -107,14 +137,23 @@ describe('Given the IPC relay', () => {
         return ok({ answered: method });
       },
       isTrustedFrameUrl: isAppUrl,
+      log,
     });
-    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame(APP_ENTRY_URL), { method: 'tracks.list', args: { limit: 3 } });
+    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame(aFrame()), { method: 'tracks.list', args: { limit: 3 } });
     expect(seen).toEqual([['tracks.list', { limit: 3 }]]);
     expect(result).toEqual(ok({ answered: 'tracks.list' }));
+    expect(log.entries).toEqual([]);
   });
 
-  it('When another frame calls, Then it is refused before the dispatcher sees it', async () => {
+  it.each([
+    ['another page', () => aFrame({ url: 'https://attacker.example/' }), { reason: 'untrusted-url', frameUrl: 'https://attacker.example/' }],
+    ['a sub-frame of the app’s own page', () => aFrame({ parent: aFrame() }), { reason: 'sub-frame', frameUrl: APP_ENTRY_URL }],
+    ['a frame detached by a navigation', () => aFrame({ detached: true }), { reason: 'frame-detached', frameUrl: APP_ENTRY_URL }],
+    ['a frame already destroyed', aDestroyedFrame, { reason: 'frame-gone' }],
+    ['no frame at all', () => null, { reason: 'frame-gone' }],
+  ])('When %s calls, Then it is refused before the dispatcher sees it, and one warning says why without a stack', async (_case, frame, fields) => {
     const ipcMain = fakeIpcMain();
+    const log = recordingLog();
     let dispatched = false;
     relayContract({
       ipcMain,
@@ -123,16 +162,18 @@ describe('Given the IPC relay', () => {
         return ok(null);
       },
       isTrustedFrameUrl: isAppUrl,
+      log,
     });
-    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame('https://attacker.example/'), { method: 'app.status', args: {} });
+    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame(frame()), { method: 'app.status', args: {} });
     expect(dispatched).toBe(false);
     expect(result).toEqual(fail('bad-request', 'Only Outpost’s own window may call the core.'));
+    expect(log.entries).toEqual([{ level: 'warn', message: 'Refused a call to the core from outside Outpost’s own window.', fields }]);
   });
 
   it.each([null, 'app.status', { method: 42 }, { args: {} }])('When the envelope is %j, Then it is refused as malformed', async (call) => {
     const ipcMain = fakeIpcMain();
-    relayContract({ ipcMain, dispatch: async () => ok(null), isTrustedFrameUrl: isAppUrl });
-    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame(APP_ENTRY_URL), call);
+    relayContract({ ipcMain, dispatch: async () => ok(null), isTrustedFrameUrl: isAppUrl, log: recordingLog() });
+    const result = await ipcMain.handlers.get(IPC_CHANNELS.request)?.(fromFrame(aFrame()), call);
     expect(result).toEqual(fail('bad-request', 'The request was not a valid Outpost call.'));
   });
 

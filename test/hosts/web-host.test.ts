@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect as dial } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -50,6 +52,30 @@ function nextMessage(socket: WebSocket, kind: string): Promise<Record<string, un
   });
 }
 
+/** This machine's addresses other than 127.0.0.1; on Linux the rest of 127/8 is local too, so there is always one. */
+function otherLocalAddresses(): string[] {
+  const external = Object.values(networkInterfaces())
+    .flatMap((addresses) => addresses ?? [])
+    .filter((address) => address.family === 'IPv4' && !address.internal)
+    .map((address) => address.address);
+  return process.platform === 'linux' ? ['127.0.0.2', ...external] : external;
+}
+
+function answers(address: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = dial({ host: address, port });
+    socket.setTimeout(2_000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 describe('Given the web host', () => {
   const dir = makeTempDir();
   const listeners = new Set<EventListener>();
@@ -84,6 +110,13 @@ describe('Given the web host', () => {
 
   it('Then it listens on loopback and its URL carries a long random token', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('When another address of this machine is dialled on the host’s port, Then nothing answers, as it is bound to 127.0.0.1 alone', async () => {
+    const elsewhere = otherLocalAddresses();
+    expect(elsewhere.length).toBeGreaterThan(0);
+    for (const address of elsewhere) expect(await answers(address, host.port), address).toBe(false);
+    expect(await answers('127.0.0.1', host.port)).toBe(true);
   });
 
   it('When the page is fetched, Then it comes with the CSP and no-sniff headers', async () => {

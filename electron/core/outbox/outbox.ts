@@ -41,12 +41,15 @@ export function createOutbox(options: {
   readonly secrets: Secrets;
   readonly clock: Clock;
   readonly log: Log;
+  /** The site's marking, carried by every message the analyst leaves unmarked. */
+  readonly siteMarking?: string;
   /** Called after every change of a message's state, reason or precedence. */
   readonly onChange: () => void;
   /** Tests shorten the wait between attempts; the default suits a real link. */
   readonly backoff?: { readonly baseMs: number; readonly capMs: number };
 }): Outbox {
   const { store, clock, log } = options;
+  const siteMarking = options.siteMarking ?? null;
   const senders = new Map<string, OutboxSender>();
   let started = false;
   let stopped = false;
@@ -89,7 +92,7 @@ export function createOutbox(options: {
 
   /** Writes a queued message anew with the same id and time, so a receiver still sees one message. */
   const revise = (message: OutboxMessage, draft: OutboxDraft, note: string): OutboxMessage | null => {
-    const payload = encodeWireMessage(draft, message.id, message.createdAt);
+    const payload = encodeWireMessage(draft, message.id, message.createdAt, siteMarking);
     return store.reviseOutbound(message.id, { draft, payload, wireBytes: gzippedSize([payload]), at: clock.now(), note });
   };
 
@@ -108,7 +111,7 @@ export function createOutbox(options: {
       requireProfile(draft.profileId);
       const id = randomUUID();
       const createdAt = clock.now();
-      const payload = encodeWireMessage(draft, id, createdAt);
+      const payload = encodeWireMessage(draft, id, createdAt, siteMarking);
       const message = store.enqueueOutbound({ id, draft, payload, wireBytes: gzippedSize([payload]), createdAt });
       wakeSender(draft);
       return changed(message);

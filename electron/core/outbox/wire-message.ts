@@ -46,7 +46,7 @@ export const PRECEDENCE_HEADER = 'outpost-precedence';
  * - `id`: the message's uuid, also the record key and the `outpost-msg-id` header; a receiver that
  *   sees the same id twice (a resend after Outpost stopped mid-send) keeps only one.
  * - `precedence`: as queued; the `outpost-precedence` header carries the one it was sent with.
- * - `classification`: the marking, or null for none.
+ * - `classification`: the analyst's marking, else the site's; null only where there is neither.
  * - `createdAt`: when the analyst queued it, epoch milliseconds.
  * - the content's fields: `kind: 'text'` with `text`; `kind: 'marker'` with `marker`, `lat`,
  *   `lon`, `label` and `remarks`; `kind: 'salute'` with `size`, `activity`, `lat`, `lon`, `unit`,
@@ -62,9 +62,14 @@ export type JsonWireMessage = {
   readonly createdAt: number;
 } & OutboxContent;
 
-/** The bytes a draft goes on the wire as, in its format. Stored once, so every attempt sends the same bytes. */
-export function encodeWireMessage(draft: OutboxDraft, id: string, createdAt: number): Uint8Array {
-  const text = draft.format === 'cot' ? encodeCotMessage(draft, id, createdAt) : encodeJsonMessage(draft, id, createdAt);
+/**
+ * The bytes a draft goes on the wire as, in its format. Stored once, so every attempt sends the same bytes.
+ * A draft the analyst left unmarked goes with the site's marking, so nothing leaves unmarked where the
+ * site has one.
+ */
+export function encodeWireMessage(draft: OutboxDraft, id: string, createdAt: number, siteMarking: string | null = null): Uint8Array {
+  const marked = { ...draft, classification: draft.classification ?? siteMarking };
+  const text = marked.format === 'cot' ? encodeCotMessage(marked, id, createdAt) : encodeJsonMessage(marked, id, createdAt);
   return new TextEncoder().encode(text);
 }
 

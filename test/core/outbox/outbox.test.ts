@@ -50,6 +50,15 @@ describe('Given the outbox over a real store', () => {
     expect(changes).toBe(2);
   });
 
+  it('When the site has a marking and a draft is queued unmarked, Then its wire bytes carry the site’s marking', async () => {
+    await outbox.stop();
+    outbox = createOutbox({ store, secrets: memorySecrets(), clock, log: recordingLog(), siteMarking: 'CUI//SP-PRVCY', onChange: () => undefined });
+    const queued = outbox.enqueue(anOutboxDraft({ classification: null }));
+    const [sent] = store.queuedOutbound({ profileId: 'edge', topic: 'outbox' }, () => true);
+    expect(sent?.id).toBe(queued.id);
+    expect(JSON.parse(new TextDecoder().decode(sent?.payload))).toMatchObject({ classification: 'CUI//SP-PRVCY' });
+  });
+
   it('When a queued message is cancelled, Then it is cancelled; cancelling again changes nothing', () => {
     const message = outbox.enqueue(anOutboxDraft());
     expect(outbox.cancel(message.id).state).toBe('cancelled');

@@ -213,6 +213,25 @@ describe('Given a report to be written as JSON', () => {
   });
 });
 
+describe('Given a site that works at SECRET//NOFORN', () => {
+  const SITE_MARKING = 'SECRET//NOFORN';
+
+  it('When the analyst leaves a JSON message unmarked, Then it goes with the site’s marking', () => {
+    const bytes = encodeWireMessage(anOutboxDraft({ classification: null }), ID, CREATED_AT, SITE_MARKING);
+    expect(JSON.parse(text(bytes))).toMatchObject({ classification: SITE_MARKING });
+  });
+
+  it('When the analyst leaves a CoT marker unmarked, Then the site’s marking opens its remarks', () => {
+    const bytes = encodeWireMessage(anOutboxDraft({ format: 'cot', classification: null, content: aMarker() }), ID, CREATED_AT, SITE_MARKING);
+    expect(remarksOf(bytes)).toBe('SECRET//NOFORN // Two vehicles, moving north.');
+  });
+
+  it('When the analyst marks a message, Then it goes with the analyst’s marking, not the site’s', () => {
+    const bytes = encodeWireMessage(anOutboxDraft({ classification: 'SECRET//REL TO USA, FVEY' }), ID, CREATED_AT, SITE_MARKING);
+    expect(JSON.parse(text(bytes))).toMatchObject({ classification: 'SECRET//REL TO USA, FVEY' });
+  });
+});
+
 describe('Given a queued message', () => {
   it('When it goes on the wire, Then its id is the key and a header, and the precedence is a header', () => {
     expect(wireKeyAndHeaders({ id: ID, precedence: 'immediate' })).toEqual({

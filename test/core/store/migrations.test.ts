@@ -37,10 +37,10 @@ describe('Given the cache schema migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
-      'alerts', 'basemaps', 'cache_pins', 'cache_settings', 'callsigns', 'cot_types', 'counters', 'entities', 'import_sources', 'meta', 'offsets',
+      'alerts', 'audit_log', 'basemaps', 'cache_pins', 'cache_settings', 'callsigns', 'cot_types', 'counters', 'entities', 'import_sources', 'meta', 'offsets',
       'outbox_budgets', 'outbox_history', 'outbox_messages', 'positions', 'profiles', 'quarantine', 'record_minutes', 'records',
       'records_fts', 'records_fts_config', 'records_fts_data', 'records_fts_docsize', 'records_fts_idx', 'review_keyframes', 'rules',
-      'saved_searches', 'streams', 'subscriptions', 'tracks',
+      'saved_searches', 'sqlite_sequence', 'streams', 'subscriptions', 'tracks',
     ]);
     db.close();
   });
@@ -354,7 +354,7 @@ describe('Given a cache at schema 8 whose entities were written behind', () => {
         (1000, 1, 1, 1, 1, 40, 9), (5000, 1, 2, 1, 1, 40, 9), (1300000, 1, 3, 1, 1, 40, 9), (9000, 2, 2, 1, 1, 41, 10);
     `);
 
-    expect(migrate(db, migrations)).toEqual({ from: 8, to: 9 });
+    expect(migrate(db, migrations.slice(0, 9))).toEqual({ from: 8, to: 9 });
 
     expect(db.prepare('SELECT uid, first_time, last_time FROM entities ORDER BY uid').raw().all()).toEqual([
       ['alpha', 1_000, 1_300_000],

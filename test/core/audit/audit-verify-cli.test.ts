@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../support/temp-dir';
+import { dropAppendOnlyTriggers, openAuditCache, recordAShift } from './audit-cache';
+
+function auditVerify(dataDir: string): { readonly status: number | null; readonly stdout: string; readonly stderr: string } {
+  const run = spawnSync('npx', ['tsx', 'scripts/audit-verify.ts', '--data-dir', dataDir], { encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('Given `npm run audit:verify` pointed at a data folder whose cache holds a shift of audit events', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    dir = makeTempDir();
+    const { db, trail } = openAuditCache(dir.path);
+    recordAShift(trail);
+    db.close();
+  });
+  afterEach(() => dir.remove());
+
+  it('When the log is untouched, Then it exits 0 and says the log is intact with its count', () => {
+    const run = auditVerify(dir.path);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`The audit log in ${dir.path} is intact: 5 events, each chained to the one before.\n`);
+  });
+
+  it('When a row was edited by hand, Then it exits 1 and names the edited row', () => {
+    const { db } = openAuditCache(dir.path);
+    dropAppendOnlyTriggers(db);
+    db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
+    db.close();
+    const run = auditVerify(dir.path);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/has been tampered with\. Audit row 2 was edited after it was recorded/);
+  });
+
+  it('When the key file beside the cache is not its key, Then it exits 2 and says the cache cannot be opened with it', () => {
+    writeFileSync(join(dir.path, 'cache.key'), `${'d'.repeat(64)}\n`);
+    const run = auditVerify(dir.path);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cannot be opened with the key beside it/);
+  });
+
+  it('When the folder holds no cache, Then it exits 2 and says which folder to pass', () => {
+    const run = auditVerify(join(dir.path, 'elsewhere'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/There is no Outpost cache in .*elsewhere\. Pass the data folder Outpost runs with/);
+  });
+});
