@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProfileInputSchema, SaslSettingsInputSchema, SubscriptionFieldsSchema, TlsSettingsInputSchema } from './connections';
+import { RoleSchema } from './roles';
 
 /**
  * A profile in a config file. Secrets have no place in a file on disk, so a
@@ -60,6 +61,9 @@ export const ConsentSettingsSchema = z
   .object({ text: z.string().trim().min(1).max(8_000).nullable().default(null) })
   .strict();
 
+/** The role everyone using this installation works as; an administrator unless the site says otherwise. */
+export const SecuritySettingsSchema = z.object({ role: RoleSchema.default('admin') }).strict();
+
 /** An administrator may forbid exporting from the cache. */
 export const ExportSettingsSchema = z.object({ enabled: z.boolean().default(true) }).strict();
 
@@ -72,6 +76,7 @@ export const OutpostConfigSchema = z
     retention: RetentionSettingsSchema.default(RetentionSettingsSchema.parse({})),
     classification: ClassificationSettingsSchema.default(ClassificationSettingsSchema.parse({})),
     consent: ConsentSettingsSchema.default(ConsentSettingsSchema.parse({})),
+    security: SecuritySettingsSchema.default(SecuritySettingsSchema.parse({})),
     export: ExportSettingsSchema.default(ExportSettingsSchema.parse({})),
   })
   .strict();

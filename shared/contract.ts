@@ -26,6 +26,7 @@ import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistor
 import { CachePinInputSchema, CachePinSchema, CacheStatsSchema, RetentionSettingsSchema } from './cache';
 import { JobIdSchema, JobSchema } from './jobs';
 import { MarkingsSchema } from './marking';
+import { SessionSchema } from './roles';
 import {
   AlertMarkSchema,
   BoundsSchema,
@@ -57,6 +58,8 @@ export const methods = {
   'app.status': { args: none, result: AppStatusSchema },
   /** The site's marking and consent notice, read once at start. */
   'app.markings': { args: none, result: MarkingsSchema },
+  /** The role this installation works as, which decides what the core accepts. */
+  'app.session': { args: none, result: SessionSchema },
   'tracks.list': {
     args: z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     result: z.array(TrackSchema),

@@ -2,7 +2,8 @@
  * Every call across a process boundary answers with a Result, so a failure
  * reaches the analyst as a sentence instead of an exception trace.
  */
-export type ErrorCode = 'bad-request' | 'unknown-method' | 'bad-arguments' | 'failed';
+export const ERROR_CODES = ['bad-request', 'unknown-method', 'bad-arguments', 'forbidden', 'failed'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface UserError {
   readonly code: ErrorCode;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from './result';
 
 /** The envelopes that carry the contract over a transport (IPC or WebSocket). */
 export const CallSchema = z.object({
@@ -11,7 +12,7 @@ export const RequestEnvelopeSchema = CallSchema.extend({ id: z.number().int().no
 export type RequestEnvelope = z.infer<typeof RequestEnvelopeSchema>;
 
 const UserErrorSchema = z.object({
-  code: z.enum(['bad-request', 'unknown-method', 'bad-arguments', 'failed']),
+  code: z.enum(ERROR_CODES),
   message: z.string(),
 });
 

@@ -27,6 +27,7 @@ import { createAuditTables } from './store/audit-tables';
 import { databaseKeyFor } from './store/database-key';
 import { openDatabase } from './store/open-database';
 import { createStore, type Store } from './store/store';
+import { roleCheckedDispatch } from './security/role-checked-dispatch';
 import { readTrackHistory } from './tracks/track-history';
 import { OUTPOST_VERSION } from './version';
 import { cacheHandlers } from './cache/cache-handlers';
@@ -166,7 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onFailed: (job, error) => log.error('A job failed.', { kind: job.kind, label: job.label, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
   const deps: ServiceDeps = { store, config, dataDir: options.dataDir, clock, log, emit, writer, jobs };
-  const dispatch = createDispatcher(
+  const dispatch = roleCheckedDispatch(createDispatcher(
     auditedHandlers({
       ...reviewHandlers(deps),
       ...searchHandlers(deps),
@@ -181,6 +182,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         demo: connections.isDemo(),
       }),
       'app.markings': () => ({ marking: config.classification.marking, consent: config.consent.text }),
+      'app.session': () => ({ role: config.security.role }),
       'tracks.list': ({ limit }) => store.listTracks(limit ?? 100_000, hiddenSources()),
       'tracks.history': ({ uid, limit }) => readTrackHistory(store, uid, limit),
       'quarantine.list': ({ limit }) => store.listQuarantine(limit ?? 100),
@@ -215,7 +217,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'alerts.resolve': ({ id, note }) => alerts.resolve(id, note ?? null),
     }, audit, options.operator ?? operatorName()),
     log,
-  );
+  ), config.security.role);
 
   connections.start();
   if (connections.isDemo()) alerts.ensureRule(demoRestrictedAreaRule());

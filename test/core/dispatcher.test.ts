@@ -56,6 +56,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'search.saved.remove': unused,
     'export.policy': unused,
     'app.markings': unused,
+    'app.session': unused,
     'export.start': unused,
     'import.start': unused,
     'import.sources': unused,

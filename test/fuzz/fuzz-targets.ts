@@ -1,6 +1,6 @@
 import { OutpostConfigSchema } from '../../shared/config';
 import { methods, type MethodName } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import { ERROR_CODES, type Result } from '../../shared/result';
 import { createCore } from '../../electron/core';
 import { createDispatcher, type Dispatch, type Handlers } from '../../electron/core/dispatcher';
 import type { DecodeResult, Decoder } from '../../electron/core/ingest/decoded-entity';
@@ -108,7 +108,7 @@ function problemWithAnswer(answer: Result<unknown>): string | null {
   if (typeof answer !== 'object' || answer === null) return `answered ${String(answer)} instead of a Result`;
   if (answer.ok) return null;
   const { code, message } = answer.error;
-  if (!['bad-request', 'unknown-method', 'bad-arguments', 'failed'].includes(code)) return `failed with an unknown code ${String(code)}`;
+  if (!(ERROR_CODES as readonly string[]).includes(code)) return `failed with an unknown code ${String(code)}`;
   if (typeof message !== 'string' || !/^\S.*[.?]$/s.test(message)) return `failed without a sentence: ${String(message).slice(0, 300)}`;
   return null;
 }
