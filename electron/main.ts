@@ -1,7 +1,7 @@
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
-import { createCore, createKeyFileSecrets, systemClock, UserFacingError, type Core } from './core';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import { CACHE_FILE_NAME, createCore, openSession, systemClock, UserFacingError, type Session } from './core';
 import { readLaunchOptions } from './core/config/launch-options';
 import { contentSecurityPolicy } from './hosting/csp';
 import { resolveStaticAsset } from './hosting/static-assets';
@@ -12,6 +12,7 @@ import { desktopHostMethods } from './hosting/desktop-host-methods';
 import { isTilePath } from './hosting/tile-path';
 import { forwardEvents, relayContract } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, decidePermission, hardenedWindowOptions, isAppUrl } from './shell/hardening';
+import { keychainFromSafeStorage } from './shell/system-keychain';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const csp = contentSecurityPolicy({ connectSources: [] });
@@ -37,21 +38,24 @@ async function start(): Promise<void> {
 
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(decidePermission(permission, details.requestingUrl)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(permission, requestingOrigin));
-  const core: Core = await createCore({
+  const nativeBinding = process.env['OUTPOST_ELECTRON_NATIVE_BINDING'];
+  // Worker threads cannot load code from inside an asar archive, so the worker ships unpacked.
+  const ingestWorker = { path: join(__dirname, 'ingest-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`) };
+  const outpost: Session = await openSession({
     dataDir,
     config: launch.config,
-    secrets: createKeyFileSecrets(dataDir),
     clock: systemClock,
     log,
-    nativeBinding: process.env['OUTPOST_ELECTRON_NATIVE_BINDING'],
-    // Worker threads cannot load code from inside an asar archive, so the worker ships unpacked.
-    ingestWorker: { path: join(__dirname, 'ingest-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`) },
+    keychain: keychainFromSafeStorage(safeStorage, process.platform),
+    cacheFile: join(dataDir, CACHE_FILE_NAME),
+    nativeBinding,
+    openCore: (secrets) => createCore({ dataDir, config: launch.config, secrets, clock: systemClock, log, nativeBinding, ingestWorker }),
   });
   // Tiles need no token here: only the app's own window can reach the app:// scheme.
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
     if (isTilePath(pathname)) {
-      const answer = await answerTileRequest(core, pathname, log);
+      const answer = await answerTileRequest(outpost, pathname, log);
       // Copied over a plain ArrayBuffer: the body types Response accepts in every lib.
       const body = answer.body === null ? null : new Uint8Array(answer.body);
       return new Response(body, { status: answer.status, headers: answer.headers });
@@ -67,17 +71,17 @@ async function start(): Promise<void> {
   const hostMethods = desktopHostMethods({
     showOpenDialog: (request) => dialog.showOpenDialog(window, request),
     showSaveDialog: (request) => dialog.showSaveDialog(window, request),
-    exportFile: (name) => core.exportFile(name),
+    exportFile: (name) => outpost.exportFile(name),
     saveFolder: app.getPath('downloads'),
   });
-  relayContract({ ipcMain, dispatch: answeringHostMethods(hostMethods, core.dispatch, log), isTrustedFrameUrl: isAppUrl, log });
-  const stopForwarding = forwardEvents({ core, contents: window.webContents, ipcMain });
+  relayContract({ ipcMain, dispatch: answeringHostMethods(hostMethods, outpost.dispatch, log), isTrustedFrameUrl: isAppUrl, log });
+  const stopForwarding = forwardEvents({ core: outpost, contents: window.webContents, ipcMain });
   window.once('ready-to-show', () => window.show());
   window.on('closed', stopForwarding);
   await window.loadURL(APP_ENTRY_URL);
 
   app.on('window-all-closed', () => {
-    void core.close().finally(() => app.quit());
+    void outpost.close().finally(() => app.quit());
   });
 }
 

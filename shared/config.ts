@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ProfileInputSchema, SaslSettingsInputSchema, SubscriptionFieldsSchema, TlsSettingsInputSchema } from './connections';
+import {
+  ProfileIdSchema,
+  ProfileInputSchema,
+  SaslSettingsInputSchema,
+  SubscriptionFieldsSchema,
+  TlsSettingsInputSchema,
+  TopicNameSchema,
+} from './connections';
 import { RoleSchema } from './roles';
 
 /**
@@ -61,8 +68,37 @@ export const ConsentSettingsSchema = z
   .object({ text: z.string().trim().min(1).max(8_000).nullable().default(null) })
   .strict();
 
-/** The role everyone using this installation works as; an administrator unless the site says otherwise. */
-export const SecuritySettingsSchema = z.object({ role: RoleSchema.default('admin') }).strict();
+/**
+ * The session's guards. The role is the one a new cache starts with; after that it changes only
+ * in Outpost, with the passphrase, so editing this file cannot raise it.
+ */
+export const SecuritySettingsSchema = z
+  .object({
+    role: RoleSchema.default('admin'),
+    /** Without keyboard or pointer use for this long, Outpost locks and asks for the passphrase. */
+    idleLockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    /** This many wrong passphrases in a row… */
+    lockoutAfterFailures: z.number().int().min(1).max(20).default(3),
+    /** …refuse every unlock for this long. */
+    lockoutMinutes: z.number().int().min(1).max(24 * 60).default(5),
+  })
+  .strict();
+export type SecuritySettings = z.output<typeof SecuritySettingsSchema>;
+
+/**
+ * Audit events can leave the machine as outbound messages, so a copy survives anyone who later
+ * edits the cache with its key. They queue in the outbox like the analyst's own messages.
+ */
+export const AuditSettingsSchema = z
+  .object({
+    forwardTo: z
+      .object({ profileId: ProfileIdSchema, topic: TopicNameSchema })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type AuditSettings = z.output<typeof AuditSettingsSchema>;
 
 /** An administrator may forbid exporting from the cache. */
 export const ExportSettingsSchema = z.object({ enabled: z.boolean().default(true) }).strict();
@@ -78,6 +114,7 @@ export const OutpostConfigSchema = z
     consent: ConsentSettingsSchema.default(ConsentSettingsSchema.parse({})),
     security: SecuritySettingsSchema.default(SecuritySettingsSchema.parse({})),
     export: ExportSettingsSchema.default(ExportSettingsSchema.parse({})),
+    audit: AuditSettingsSchema.default(AuditSettingsSchema.parse({})),
   })
   .strict();
 export type OutpostConfig = z.output<typeof OutpostConfigSchema>;

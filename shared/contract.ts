@@ -26,7 +26,8 @@ import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistor
 import { CachePinInputSchema, CachePinSchema, CacheStatsSchema, RetentionSettingsSchema } from './cache';
 import { JobIdSchema, JobSchema } from './jobs';
 import { MarkingsSchema } from './marking';
-import { SessionSchema } from './roles';
+import { RoleSchema } from './roles';
+import { NewPassphraseSchema, PassphraseSchema, SessionStateSchema } from './session';
 import {
   AlertMarkSchema,
   BoundsSchema,
@@ -52,14 +53,10 @@ export const TRACK_HISTORY_MAX_POINTS = 1_000;
 /**
  * The one definition of everything the renderer may ask of the core and
  * everything the core may tell it. Hosts, the dispatcher and the renderer's
- * client are all derived from these two maps and hostMethods below.
+ * client are all derived from these maps, with hostMethods and sessionMethods below.
  */
 export const methods = {
   'app.status': { args: none, result: AppStatusSchema },
-  /** The site's marking and consent notice, read once at start. */
-  'app.markings': { args: none, result: MarkingsSchema },
-  /** The role this installation works as, which decides what the core accepts. */
-  'app.session': { args: none, result: SessionSchema },
   'tracks.list': {
     args: z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict(),
     result: z.array(TrackSchema),
@@ -219,8 +216,28 @@ export const hostMethods = {
   'files.saveExport': { args: z.object({ fileName: ExportFileNameSchema }).strict(), result: z.object({ path: filePath.nullable() }) },
 } as const;
 
-/** Everything the renderer may call, whether its host or the core answers. */
-export const callableMethods = { ...methods, ...hostMethods } as const;
+/**
+ * What the session answers, in front of the core: the passphrase, the lock and the role. These
+ * work while the core is locked or not yet open, which is why they are not core methods.
+ */
+export const sessionMethods = {
+  'session.state': { args: none, result: SessionStateSchema },
+  /** The site's marking and consent notice, read once at start: they show on the lock screen too. */
+  'app.markings': { args: none, result: MarkingsSchema },
+  /** The first start: sets the passphrase that wraps the new cache's keys, then opens the cache. */
+  'session.setup': { args: z.object({ passphrase: NewPassphraseSchema }).strict(), result: SessionStateSchema },
+  'session.unlock': { args: z.object({ passphrase: PassphraseSchema }).strict(), result: SessionStateSchema },
+  'session.lock': { args: none, result: SessionStateSchema },
+  /** The analyst is at the keyboard: the renderer reports input at most every few seconds, which holds off the idle lock. */
+  'session.activity': { args: none, result: z.null() },
+  'session.changePassphrase': { args: z.object({ current: PassphraseSchema, next: NewPassphraseSchema }).strict(), result: SessionStateSchema },
+  'session.setRole': { args: z.object({ role: RoleSchema, passphrase: PassphraseSchema }).strict(), result: SessionStateSchema },
+  /** Rotates the cache's key: the cache closes, is encrypted again under a new key, and reopens. */
+  'session.rekey': { args: z.object({ passphrase: PassphraseSchema }).strict(), result: SessionStateSchema },
+} as const;
+
+/** Everything the renderer may call, whether its host, the session or the core answers. */
+export const callableMethods = { ...methods, ...hostMethods, ...sessionMethods } as const;
 
 export const events = {
   /** Batched and coalesced per entity, so a burst of records becomes one update per entity. */
@@ -237,12 +254,16 @@ export const events = {
   'alerts.changed': AlertCountsSchema,
   /** Every recent job, after any of them moves: at most a few times a second. */
   'jobs.changed': z.array(JobSchema),
+  /** The session locked, unlocked, changed role or was locked out. */
+  'session.changed': SessionStateSchema,
 } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type HostMethods = typeof hostMethods;
 export type HostMethodName = keyof HostMethods;
+export type SessionMethods = typeof sessionMethods;
+export type SessionMethodName = keyof SessionMethods;
 export type CallableMethods = typeof callableMethods;
 export type CallableMethodName = keyof CallableMethods;
 export type MethodArgs<M extends CallableMethodName> = z.input<CallableMethods[M]['args']>;
@@ -259,6 +280,10 @@ export function isMethodName(name: unknown): name is MethodName {
 
 export function isHostMethodName(name: unknown): name is HostMethodName {
   return typeof name === 'string' && Object.hasOwn(hostMethods, name);
+}
+
+export function isSessionMethodName(name: unknown): name is SessionMethodName {
+  return typeof name === 'string' && Object.hasOwn(sessionMethods, name);
 }
 
 export function isEventName(name: unknown): name is EventName {

@@ -2,7 +2,7 @@
  * Every call across a process boundary answers with a Result, so a failure
  * reaches the analyst as a sentence instead of an exception trace.
  */
-export const ERROR_CODES = ['bad-request', 'unknown-method', 'bad-arguments', 'forbidden', 'failed'] as const;
+export const ERROR_CODES = ['bad-request', 'unknown-method', 'bad-arguments', 'forbidden', 'locked', 'failed'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface UserError {

@@ -6,10 +6,6 @@ export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.output<typeof RoleSchema>;
 
-/** Who the renderer is working as, so it shows only controls the core will accept. */
-export const SessionSchema = z.object({ role: RoleSchema });
-export type Session = z.output<typeof SessionSchema>;
-
 /**
  * The least role that may call each core method. A viewer only reads; an operator also sends,
  * works the alert queue and moves data on or off the machine; an administrator also changes what
@@ -17,8 +13,6 @@ export type Session = z.output<typeof SessionSchema>;
  */
 export const METHOD_ROLES = {
   'app.status': 'viewer',
-  'app.markings': 'viewer',
-  'app.session': 'viewer',
   'tracks.list': 'viewer',
   'tracks.history': 'viewer',
   'quarantine.list': 'viewer',

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { OutpostConfig } from '../../shared/config';
+import { RoleSchema, type Role } from '../../shared/roles';
+import { createAuditForwarder } from './audit/audit-forwarding';
 import { auditedDeliveries } from './audit/audited-deliveries';
 import { auditedHandlers } from './audit/audited-handlers';
-import { createAuditTrail } from './audit/audit-trail';
+import { createAuditTrail, type AuditEvent } from './audit/audit-trail';
 import { createBasemapRegistry } from './basemaps/basemap-registry';
 import { tilePackageOpener } from './basemaps/open-tile-package';
 import type { Tile } from './basemaps/tile-archive';
@@ -30,6 +31,7 @@ import { createStore, type Store } from './store/store';
 import { roleCheckedDispatch } from './security/role-checked-dispatch';
 import { readTrackHistory } from './tracks/track-history';
 import { OUTPOST_VERSION } from './version';
+import { operatorName } from './operator-name';
 import { cacheHandlers } from './cache/cache-handlers';
 import { reviewHandlers } from './review/review-handlers';
 import { searchHandlers } from './search/search-handlers';
@@ -65,19 +67,18 @@ export interface Core {
   readTile(basemapId: string, z: number, x: number, y: number): Promise<Tile | null>;
   /** A finished export in the exports folder, for the web host's download route; null when there is none by that name. */
   exportFile(name: string): Promise<ExportFile | null>;
+  /** The role every call is checked against. */
+  role(): Role;
+  /** Only the session calls this, once the passphrase has been given. */
+  setRole(role: Role): void;
+  /** For the session's own events: unlocks, lockouts, role changes. */
+  recordAudit(event: AuditEvent): void;
   close(): Promise<void>;
 }
 
 export const CACHE_FILE_NAME = 'cache.db';
+const ROLE_META_KEY = 'security.role';
 
-/** The login name, for the alerts' history; a machine without one still gets a readable name. */
-function operatorName(): string {
-  try {
-    return userInfo().username || 'analyst';
-  } catch {
-    return 'analyst';
-  }
-}
 const STATUS_EVERY_MS = 1_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -87,8 +88,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const key = await databaseKeyFor(file, secrets);
   const db = openDatabase({ file, key, nativeBinding: options.nativeBinding });
   const store = createStore(db);
-  const audit = createAuditTrail(createAuditTables(db), clock);
+  const auditForwarder = createAuditForwarder({ settings: config.audit, store, marking: config.classification.marking });
+  const audit = createAuditTrail(createAuditTables(db), clock, auditForwarder?.forward);
   const installationId = store.readMeta('installation_id') ?? storeNewInstallationId(store);
+  // The config names the role a cache starts with, written at its first open; after that only the session
+  // changes it, with the passphrase, so a config edited later cannot raise it. Anything unreadable is a viewer.
+  const storedRole = store.readMeta(ROLE_META_KEY);
+  if (storedRole === null) store.writeMeta(ROLE_META_KEY, config.security.role);
+  let role: Role = RoleSchema.catch('viewer').parse(storedRole ?? config.security.role);
   const startedAt = clock.now();
 
   const hub = createEventHub((error) => log.error('An event listener failed.', { error: String(error) }));
@@ -159,7 +166,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
-  const outbox = createOutbox({ store: auditedDeliveries(store, audit), secrets, clock, log, siteMarking: config.classification.marking, onChange: () => emit('outbox.changed', outbox.counts()) });
+  const outbox = createOutbox({
+    store: auditedDeliveries(store, audit, config.audit.forwardTo),
+    secrets,
+    clock,
+    log,
+    siteMarking: config.classification.marking,
+    ownStream: auditForwarder?.stream ?? null,
+    onChange: () => emit('outbox.changed', outbox.counts()),
+  });
+  auditForwarder?.sendThrough(outbox);
 
   const jobs = createJobRegistry({
     clock,
@@ -181,8 +197,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         trackCount: store.countTracks(hiddenSources()),
         demo: connections.isDemo(),
       }),
-      'app.markings': () => ({ marking: config.classification.marking, consent: config.consent.text }),
-      'app.session': () => ({ role: config.security.role }),
       'tracks.list': ({ limit }) => store.listTracks(limit ?? 100_000, hiddenSources()),
       'tracks.history': ({ uid, limit }) => readTrackHistory(store, uid, limit),
       'quarantine.list': ({ limit }) => store.listQuarantine(limit ?? 100),
@@ -217,9 +231,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'alerts.resolve': ({ id, note }) => alerts.resolve(id, note ?? null),
     }, audit, options.operator ?? operatorName()),
     log,
-  ), config.security.role);
+  ), () => role);
 
   connections.start();
+  auditForwarder?.warnIfProfileMissing(log);
   if (connections.isDemo()) alerts.ensureRule(demoRestrictedAreaRule());
   retention.start();
   outbox.start();
@@ -229,6 +244,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => hub.subscribe(listener),
     readTile: (basemapId, z, x, y) => basemaps.readTile(basemapId, z, x, y),
     exportFile: (name) => findExportFile(options.dataDir, name),
+    role: () => role,
+    setRole(next) {
+      store.writeMeta(ROLE_META_KEY, next);
+      role = next;
+    },
+    recordAudit: (event) => {
+      audit.record(event);
+    },
     async close() {
       statusTimer();
       alerts.stop();

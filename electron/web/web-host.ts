@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createSecureServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessageSchema } from '../../shared/wire';
@@ -13,12 +14,17 @@ import { resolveStaticAsset } from '../hosting/static-assets';
 import { createEventOutbox } from '../hosting/event-outbox';
 import { answerTileRequest } from '../hosting/tile-answer';
 import { isTilePath } from '../hosting/tile-path';
+import type { LoginOutcome } from '../core/session/session-gate';
+import { CONTRACT_PATH, EXPORTS_PATH, LOGIN_PATH, MARKINGS_PATH } from '../../shared/web-paths';
+import { answerLogin } from './login-route';
+import { remoteAccess, type RemoteAccess } from './remote-access';
 
-export const CONTRACT_PATH = '/contract';
-const LOOPBACK = '127.0.0.1';
+export const LOOPBACK = '127.0.0.1';
 /** Above this many unsent bytes a client counts as congested and its events merge while they wait. */
 const CONGESTED_BYTES = 4 * 1024 * 1024;
 const MAX_INBOUND_MESSAGE_BYTES = 1024 * 1024;
+/** Browsers logged in to a remotely served Outpost at once. */
+const MAX_LOGINS = 32;
 
 export interface WebHost {
   /** The URL to open, token included. */
@@ -29,8 +35,6 @@ export interface WebHost {
 
 type HostedCore = Pick<Core, 'dispatch' | 'subscribe' | 'readTile' | 'exportFile'>;
 
-/** Finished exports download from here: the browser has no save dialog, so the core writes the file and the page fetches it. */
-export const EXPORTS_PATH = '/exports/';
 
 /** A browser page cannot learn a file's path on this machine, so the web host offers no file dialog. */
 const browserHostMethods: HostMethodHandlers = {
@@ -47,44 +51,89 @@ const browserHostMethods: HostMethodHandlers = {
 };
 
 /**
+ * Serving other machines: HTTPS with this certificate, and a passphrase login that hands each
+ * browser its own token in place of the printed one.
+ */
+export interface RemoteServing {
+  readonly address: string;
+  readonly tls: { readonly cert: string; readonly key: string };
+  readonly login: (passphrase: string) => Promise<LoginOutcome>;
+}
+
+/**
  * Serves the built renderer, the basemaps' tiles, and the contract over a
- * WebSocket, on loopback only. The WebSocket and the tiles demand a per-run
- * token and the WebSocket the page's own origin too, so neither another local
- * user's browser tab nor a rebinding DNS name can drive the core or read its maps.
+ * WebSocket, on loopback only unless `remote` is given. The WebSocket and the
+ * tiles demand a token and the WebSocket the page's own origin too, so neither
+ * another local user's browser tab nor a rebinding DNS name can drive the core
+ * or read its maps. On loopback the token is printed with the URL; served to
+ * other machines, it is given only for the passphrase, over TLS.
  */
 export async function startWebHost(options: {
   readonly core: HostedCore;
   readonly staticDir: string;
   readonly port: number;
   readonly log: Log;
+  readonly remote?: RemoteServing;
 }): Promise<WebHost> {
-  const token = randomBytes(24).toString('base64url');
-  const server = createServer();
+  const { remote } = options;
+  const printedToken = randomBytes(24).toString('base64url');
+  const issuedTokens = new Set<string>();
+  const server = remote === undefined ? createServer() : createSecureServer({ cert: remote.tls.cert, key: remote.tls.key });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_MESSAGE_BYTES });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, LOOPBACK, resolve);
+    server.listen(options.port, remote?.address ?? LOOPBACK, resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  const allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
-  const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
-  const csp = contentSecurityPolicy({ connectSources: [...allowedHosts].map((host) => `ws://${host}`) });
+  const access: RemoteAccess | null = remote === undefined ? null : remoteAccess(remote, port);
+  const allowedHosts = access?.hosts ?? new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  const scheme = access === null ? 'http' : 'https';
+  const allowedOrigins = new Set([...allowedHosts].map((host) => `${scheme}://${host}`));
+  const csp = contentSecurityPolicy({ connectSources: [...allowedHosts].map((host) => `${scheme === 'http' ? 'ws' : 'wss'}://${host}`) });
   const dispatch = answeringHostMethods(browserHostMethods, options.core.dispatch, options.log);
+  const tokenAccepted = (offered: string): boolean =>
+    remote === undefined ? tokensMatch(offered, printedToken) : [...issuedTokens].some((token) => tokensMatch(offered, token));
 
   server.on('request', (request, response) => {
     if (!allowedHosts.has(request.headers.host ?? '')) {
-      response.writeHead(421, { 'content-type': 'text/plain' }).end('Outpost answers only on 127.0.0.1.');
+      response.writeHead(421, { 'content-type': 'text/plain' }).end(`Outpost answers only as ${[...allowedHosts].join(' or ')}.`);
+      return;
+    }
+    const url = new URL(request.url ?? '/', `${scheme}://${request.headers.host ?? LOOPBACK}`);
+    // Without a token: a page not yet logged in shows the marking and notice before the passphrase is asked for.
+    if (url.pathname === MARKINGS_PATH && request.method === 'GET') {
+      void serveMarkings(response, dispatch);
+      return;
+    }
+    if (remote !== undefined && url.pathname === LOGIN_PATH && request.method === 'GET') {
+      // Whether a token is still good, so a page holding one from a host since restarted goes back to the login.
+      const good = tokenAccepted(url.searchParams.get('token') ?? '');
+      response.writeHead(good ? 204 : 401, { 'cache-control': 'no-store' }).end();
+      return;
+    }
+    if (remote !== undefined && url.pathname === LOGIN_PATH) {
+      void answerLogin(request, response, {
+        login: remote.login,
+        allowedOrigins,
+        issueToken: () => {
+          const token = randomBytes(24).toString('base64url');
+          issuedTokens.add(token);
+          // The oldest logins give way first, so repeated logins cannot grow the set without bound.
+          for (const stale of [...issuedTokens].slice(0, Math.max(0, issuedTokens.size - MAX_LOGINS))) issuedTokens.delete(stale);
+          return token;
+        },
+        log: options.log,
+      });
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
     const isExport = url.pathname.startsWith(EXPORTS_PATH);
     if (!isTilePath(url.pathname) && !isExport) {
       serveStatic(request, response, { csp, staticDir: options.staticDir });
-    } else if (!tokensMatch(url.searchParams.get('token') ?? '', token)) {
+    } else if (!tokenAccepted(url.searchParams.get('token') ?? '')) {
       const what = isExport ? 'Exported files' : 'Tiles';
       response.writeHead(403, { 'content-type': 'text/plain' }).end(`${what} need the token from the URL Outpost printed.`);
     } else if (isExport) {
@@ -94,13 +143,13 @@ export async function startWebHost(options: {
     }
   });
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
+    const url = new URL(request.url ?? '/', `${scheme}://${request.headers.host ?? LOOPBACK}`);
     const origin = request.headers.origin ?? '';
     const permitted =
       url.pathname === CONTRACT_PATH &&
       allowedHosts.has(request.headers.host ?? '') &&
       allowedOrigins.has(origin) &&
-      tokensMatch(url.searchParams.get('token') ?? '', token);
+      tokenAccepted(url.searchParams.get('token') ?? '');
     if (!permitted) {
       options.log.warn('Refused a WebSocket connection without the right token or origin.', { origin });
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
@@ -110,7 +159,7 @@ export async function startWebHost(options: {
   });
 
   return {
-    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    url: access === null ? `http://${LOOPBACK}:${port}/?token=${printedToken}` : `https://${access.primaryHost}/`,
     port,
     async close() {
       for (const client of sockets.clients) client.terminate();
@@ -229,6 +278,12 @@ function serveContract(client: WebSocket, dispatch: Core['dispatch'], core: Pick
     const result = await dispatch(request.method, request.args);
     if (client.readyState === client.OPEN) client.send(JSON.stringify({ kind: 'response', id: request.id, result }));
   }
+}
+
+async function serveMarkings(response: ServerResponse, dispatch: Core['dispatch']): Promise<void> {
+  const answer = await dispatch('app.markings', {});
+  const body = answer.ok ? { ok: true, value: answer.value } : answer;
+  response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(JSON.stringify(body));
 }
 
 function tokensMatch(offered: string, expected: string): boolean {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Alert } from '../../shared/alerts';
 import type { Profile } from '../../shared/connections';
 import type { Client } from '../client';
+import { useMayCall } from '../security/role-context';
 import { formatUtcDateTime } from '../connections/figures';
 import { formatAge } from '../format/age';
 import { formatLatLon } from '../map/tools/coordinates';
@@ -31,6 +32,9 @@ export function AlertRow({ client, alert, now, profiles, openForm, onOpenForm, o
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [forwarded, setForwarded] = useState(false);
+  const mayAcknowledge = useMayCall('alerts.acknowledge');
+  const mayResolve = useMayCall('alerts.resolve');
+  const mayForward = useMayCall('outbox.enqueue');
   const who = alert.callsign ?? alert.subject;
   const place = alert.lat === null || alert.lon === null ? null : { lat: alert.lat, lon: alert.lon };
 
@@ -101,21 +105,23 @@ export function AlertRow({ client, alert, now, profiles, openForm, onOpenForm, o
           {problem}
         </p>
       )}
-      {openForm === null ? (
+      {openForm === null && (mayAcknowledge || mayResolve || mayForward) ? (
         <div className="alert-actions">
-          {alert.state === 'new' ? (
+          {alert.state === 'new' && mayAcknowledge ? (
             <button type="button" data-testid="alert-acknowledge" onClick={() => open('acknowledge')}>
               Acknowledge
             </button>
           ) : null}
-          {alert.state === 'resolved' ? null : (
+          {alert.state === 'resolved' || !mayResolve ? null : (
             <button type="button" data-testid="alert-resolve" onClick={() => open('resolve')}>
               Resolve
             </button>
           )}
-          <button type="button" data-testid="alert-forward" onClick={() => open('forward')}>
-            Forward
-          </button>
+          {mayForward ? (
+            <button type="button" data-testid="alert-forward" onClick={() => open('forward')}>
+              Forward
+            </button>
+          ) : null}
           {forwarded ? (
             <span className="alert-forwarded" role="status" data-testid="alert-forwarded">
               Queued in the outbox.

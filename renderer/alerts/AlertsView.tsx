@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Alert } from '../../shared/alerts';
 import type { Profile } from '../../shared/connections';
 import type { Client } from '../client';
+import { RoleNote } from '../components/RoleNote';
+import { useMayCall } from '../security/role-context';
 import { useCoalescedCall } from '../outbox/use-coalesced-call';
 import { alertListArgs, DEFAULT_ALERT_FILTER, type AlertFilter } from './alert-filter';
 import { AlertFilters } from './AlertFilters';
@@ -36,6 +38,7 @@ export function AlertsView({ client, active, now, onShowAlert, sound, onSoundCha
   const [problem, setProblem] = useState<string | null>(null);
   const [openForm, setOpenForm] = useState<OpenForm | null>(null);
   const latestRead = useRef(0);
+  const mayAcknowledge = useMayCall('alerts.acknowledge');
 
   const readList = useCallback((): void => {
     // Reads can overlap; only the one started last may replace the list.
@@ -74,6 +77,7 @@ export function AlertsView({ client, active, now, onShowAlert, sound, onSoundCha
     <div className="alerts-view" data-testid="alerts-view">
       <NotificationSettings sound={sound} onSoundChange={onSoundChange} />
       <AlertFilters filter={filter} onChange={setFilter} />
+      {mayAcknowledge ? null : <RoleNote action="acknowledge or resolve alerts" />}
       {problem === null ? null : (
         <p className="form-error" role="alert" data-testid="alerts-problem">
           {problem}

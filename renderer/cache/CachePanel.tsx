@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CacheStats } from '../../shared/cache';
 import type { Job } from '../../shared/jobs';
 import type { Client } from '../client';
+import { useMayCall } from '../security/role-context';
 import { JobProgress } from '../transfer/JobProgress';
 import { latestOf } from '../transfer/use-jobs';
 import { CacheStatsTable } from './CacheStatsTable';
@@ -24,6 +25,7 @@ export function CachePanel({ client, jobs, active, reviewTime }: CachePanelProps
   const [stats, setStats] = useState<CacheStats | null>(null);
   const [compaction, setCompaction] = useState<Job | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const mayCompact = useMayCall('cache.compact');
   const job = latestOf(jobs, compaction);
   const jobState = job?.state ?? null;
 
@@ -46,9 +48,11 @@ export function CachePanel({ client, jobs, active, reviewTime }: CachePanelProps
     <div className="cache-panel">
       <h2>Size</h2>
       {stats === null ? null : <CacheStatsTable stats={stats} />}
-      <button type="button" data-testid="cache-compact" disabled={jobState === 'running'} onClick={compact}>
-        Compact
-      </button>
+      {mayCompact ? (
+        <button type="button" data-testid="cache-compact" disabled={jobState === 'running'} onClick={compact}>
+          Compact
+        </button>
+      ) : null}
       {job === null ? null : <JobProgress client={client} job={job} downloadUrl={noDownload} />}
       {problem === null ? null : (
         <p className="form-problem" role="alert" data-testid="cache-problem">

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CachePin } from '../../shared/cache';
 import type { Client } from '../client';
+import { RoleNote } from '../components/RoleNote';
+import { useMayCall } from '../security/role-context';
 import { formatUtc, parseUtc } from '../review/utc-time';
 
 interface PinsSectionProps {
@@ -18,6 +20,8 @@ export function PinsSection({ client, reviewTime }: PinsSectionProps) {
   const [to, setTo] = useState('');
   const [label, setLabel] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const mayAdd = useMayCall('cache.pins.add');
+  const mayRemove = useMayCall('cache.pins.remove');
 
   const read = useCallback(() => {
     void client.call('cache.pins.list', {}).then((answer) => (answer.ok ? setPins(answer.value) : setProblem(answer.error.message)));
@@ -47,41 +51,47 @@ export function PinsSection({ client, reviewTime }: PinsSectionProps) {
         {pins.map((pin) => (
           <li key={pin.id} data-testid="cache-pin">
             <strong>{pin.label}</strong> {formatUtc(pin.from)} – {formatUtc(pin.to)}
-            <button type="button" data-testid="cache-pin-remove" aria-label={`Unpin ${pin.label}`} onClick={() => remove(pin.id)}>
-              Unpin
-            </button>
+            {mayRemove ? (
+              <button type="button" data-testid="cache-pin-remove" aria-label={`Unpin ${pin.label}`} onClick={() => remove(pin.id)}>
+                Unpin
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
-      <form onSubmit={add}>
-        <label>
-          From (UTC)
-          <input type="text" data-testid="pin-from" value={from} onChange={(event) => setFrom(event.target.value)} />
-        </label>
-        <label>
-          To (UTC)
-          <input type="text" data-testid="pin-to" value={to} onChange={(event) => setTo(event.target.value)} />
-        </label>
-        <label>
-          Name
-          <input type="text" data-testid="pin-label" value={label} onChange={(event) => setLabel(event.target.value)} />
-        </label>
-        {reviewTime === null ? null : (
-          <button
-            type="button"
-            data-testid="pin-from-review"
-            onClick={() => {
-              setFrom(formatUtc(reviewTime - HOUR_MS));
-              setTo(formatUtc(reviewTime));
-            }}
-          >
-            The hour up to the review time
+      {mayAdd ? (
+        <form onSubmit={add}>
+          <label>
+            From (UTC)
+            <input type="text" data-testid="pin-from" value={from} onChange={(event) => setFrom(event.target.value)} />
+          </label>
+          <label>
+            To (UTC)
+            <input type="text" data-testid="pin-to" value={to} onChange={(event) => setTo(event.target.value)} />
+          </label>
+          <label>
+            Name
+            <input type="text" data-testid="pin-label" value={label} onChange={(event) => setLabel(event.target.value)} />
+          </label>
+          {reviewTime === null ? null : (
+            <button
+              type="button"
+              data-testid="pin-from-review"
+              onClick={() => {
+                setFrom(formatUtc(reviewTime - HOUR_MS));
+                setTo(formatUtc(reviewTime));
+              }}
+            >
+              The hour up to the review time
+            </button>
+          )}
+          <button type="submit" data-testid="pin-add">
+            Pin
           </button>
-        )}
-        <button type="submit" data-testid="pin-add">
-          Pin
-        </button>
-      </form>
+        </form>
+      ) : (
+        <RoleNote action="pin windows of time" />
+      )}
       {problem === null ? null : (
         <p className="form-problem" role="alert" data-testid="pin-problem">
           {problem}

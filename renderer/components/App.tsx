@@ -30,7 +30,8 @@ import { useReplayState } from '../review/use-replay-state';
 import { useShowInReview } from '../review/use-show-in-review';
 import { useAreaDrawing } from '../rules/use-area-drawing';
 import { SearchPanel } from '../search/SearchPanel';
-import { MarkedView } from '../security/MarkedView';
+import { SecurityPanel } from '../security/SecurityPanel';
+import type { SessionControls } from '../security/session-controls';
 import { mapPalettes } from '../theme/map-palettes';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { useTheme } from '../theme/use-theme';
@@ -51,13 +52,15 @@ interface AppProps {
   /** The live store the feed fills, the view the map shows and the replay that switches it. */
   readonly tracks: ReviewableTracks;
   readonly onMapReady?: (handle: MapHandle) => void;
+  /** The unlocked session: its role, its lock and its security settings. */
+  readonly session: SessionControls;
 }
 
 const STATUS_POLL_MS = 1000;
 /** The map follows every batch; the list, the filter's choices and the count need not. */
 const LIST_REFRESH_MS = 1000;
 
-type SideTab = 'tracks' | 'connections' | 'outbox' | 'alerts' | 'search' | 'files' | 'cache';
+type SideTab = 'tracks' | 'connections' | 'outbox' | 'alerts' | 'search' | 'files' | 'cache' | 'security';
 
 const GROUPING_STORAGE_KEY = 'outpost.tracks.grouping';
 const GROUPING_CHOICES = ['grouped', 'every-symbol'] as const;
@@ -67,7 +70,7 @@ const wantsMapToolTestHooks = (): boolean => new URLSearchParams(window.location
 
 const downloadUrl = (fileName: string): string | null => exportDownloadUrl(fileName, pageTileHost(window));
 
-export function App({ client, tracks: reviewable, onMapReady }: AppProps) {
+export function App({ client, tracks: reviewable, onMapReady, session }: AppProps) {
   const { live, shown, replay } = reviewable;
   const replayState = useReplayState(replay);
   const reviewTime = replayState.mode === 'review' ? replayState.time : null;
@@ -148,123 +151,129 @@ export function App({ client, tracks: reviewable, onMapReady }: AppProps) {
     [select],
   );
 
+  const lock = useCallback(() => {
+    void session.lock().then((refusal) => {
+      if (refusal !== null) setProblem(refusal);
+    });
+  }, [session]);
+
   return (
-    <MarkedView client={client}>
-      <div className="app">
-        <header className="title-bar">
-          <h1>Outpost</h1>
-          <span className="subtitle">tactical data viewer</span>
-          <span className="spacer" />
-          <ThemeSwitch theme={theme} onChange={setTheme} />
-        </header>
-        <main className="workspace">
-          <ReviewBanner state={replayState} />
-          <MapView
+    <div className="app">
+      <header className="title-bar">
+        <h1>Outpost</h1>
+        <span className="subtitle">tactical data viewer</span>
+        <span className="spacer" />
+        <ThemeSwitch theme={theme} onChange={setTheme} />
+      </header>
+      <main className="workspace">
+        <ReviewBanner state={replayState} />
+        <MapView
+          store={shown}
+          now={replay.viewTime}
+          shows={showsTrack}
+          clustered={grouping === 'grouped'}
+          selectedUid={selectedUid}
+          onSelect={selectFromMap}
+          focus={mapFocus}
+          following={following}
+          onFollowStop={stopFollowing}
+          onReady={onMapReady}
+          onError={setProblem}
+        >
+          <MapTools client={client} theme={theme} testHooks={mapToolTestHooks} />
+          <TrackDisplayControls
+            client={client}
             store={shown}
-            now={replay.viewTime}
-            shows={showsTrack}
+            replay={replay}
+            tracks={tracks}
+            filter={trackFilter}
+            onFilterChange={setTrackFilter}
             clustered={grouping === 'grouped'}
-            selectedUid={selectedUid}
-            onSelect={selectFromMap}
-            focus={mapFocus}
-            following={following}
-            onFollowStop={stopFollowing}
-            onReady={onMapReady}
-            onError={setProblem}
-          >
-            <MapTools client={client} theme={theme} testHooks={mapToolTestHooks} />
-            <TrackDisplayControls
-              client={client}
-              store={shown}
-              replay={replay}
-              tracks={tracks}
-              filter={trackFilter}
-              onFilterChange={setTrackFilter}
-              clustered={grouping === 'grouped'}
-              onClusteredChange={setClustered}
-              testHooks={mapToolTestHooks}
-            />
-            <AlertRings alerts={openAlerts} />
-            <AreaDrawTool
-              area={areaDrawing.shownArea}
-              drawing={areaDrawing.drawing}
-              onDrawn={areaDrawing.finish}
-              onCancel={areaDrawing.cancel}
-              colours={mapPalettes[theme].measurement}
-            />
-            {selectedUid === null ? null : (
-              <TrackDetailCard client={client} store={shown} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
-            )}
-          </MapView>
-          <SidePanel
-            selected={sideTab}
-            onSelect={setSideTab}
-            tabs={[
-              { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} shows={showsTrack} now={reviewTime ?? now} selectedUid={selectedUid} onSelect={select} /> },
-              {
-                id: 'connections',
-                label: 'Connections',
-                content: (
-                  <ConnectionsPanel
-                    client={client}
-                    statuses={connections}
-                    demo={status?.demo ?? false}
-                    quarantinedCount={status?.quarantinedCount ?? 0}
-                    active={sideTab === 'connections'}
-                  />
-                ),
-              },
-              {
-                id: 'outbox',
-                label: 'Outbox',
-                content: <OutboxPanel client={client} counts={outboxCounts} active={sideTab === 'outbox'} now={now} />,
-              },
-              {
-                id: 'alerts',
-                label: 'Alerts',
-                badge: <AlertBadge counts={alertCounts} />,
-                content: (
-                  <AlertsPanel
-                    client={client}
-                    counts={alertCounts}
-                    active={sideTab === 'alerts'}
-                    now={now}
-                    onShowAlert={showAlert}
-                    sound={alertSound}
-                    onSoundChange={setAlertSound}
-                    areaDrawing={areaDrawing}
-                  />
-                ),
-              },
-              {
-                id: 'search',
-                label: 'Search',
-                content: <SearchPanel client={client} areaDrawing={areaDrawing} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} onShowRow={showRow} />,
-              },
-              {
-                id: 'files',
-                label: 'Files',
-                content: <FilesPanel client={client} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} reviewTime={reviewTime} />,
-              },
-              {
-                id: 'cache',
-                label: 'Cache',
-                content: <CachePanel client={client} jobs={jobs} active={sideTab === 'cache'} reviewTime={reviewTime} />,
-              },
-            ]}
+            onClusteredChange={setClustered}
+            testHooks={mapToolTestHooks}
           />
-        </main>
-        <ReviewBar replay={replay} state={replayState} marks={alertMarks} onShowMark={showMark} />
-        <StatusBar
-          mode={replayState.mode}
-          status={status}
-          connections={connections}
-          trackCount={tracks.length}
-          outboxQueued={outboxCounts === null ? null : waitingToSend(outboxCounts)}
-          alertCounts={alertCounts}
-          problem={problem}
+          <AlertRings alerts={openAlerts} />
+          <AreaDrawTool
+            area={areaDrawing.shownArea}
+            drawing={areaDrawing.drawing}
+            onDrawn={areaDrawing.finish}
+            onCancel={areaDrawing.cancel}
+            colours={mapPalettes[theme].measurement}
+          />
+          {selectedUid === null ? null : (
+            <TrackDetailCard client={client} store={shown} uid={selectedUid} following={following} onFollowChange={setFollowing} onClose={closeDetail} />
+          )}
+        </MapView>
+        <SidePanel
+          selected={sideTab}
+          onSelect={setSideTab}
+          tabs={[
+            { id: 'tracks', label: 'Tracks', content: <TrackList tracks={tracks} shows={showsTrack} now={reviewTime ?? now} selectedUid={selectedUid} onSelect={select} /> },
+            {
+              id: 'connections',
+              label: 'Connections',
+              content: (
+                <ConnectionsPanel
+                  client={client}
+                  statuses={connections}
+                  demo={status?.demo ?? false}
+                  quarantinedCount={status?.quarantinedCount ?? 0}
+                  active={sideTab === 'connections'}
+                />
+              ),
+            },
+            {
+              id: 'outbox',
+              label: 'Outbox',
+              content: <OutboxPanel client={client} counts={outboxCounts} active={sideTab === 'outbox'} now={now} />,
+            },
+            {
+              id: 'alerts',
+              label: 'Alerts',
+              badge: <AlertBadge counts={alertCounts} />,
+              content: (
+                <AlertsPanel
+                  client={client}
+                  counts={alertCounts}
+                  active={sideTab === 'alerts'}
+                  now={now}
+                  onShowAlert={showAlert}
+                  sound={alertSound}
+                  onSoundChange={setAlertSound}
+                  areaDrawing={areaDrawing}
+                />
+              ),
+            },
+            {
+              id: 'search',
+              label: 'Search',
+              content: <SearchPanel client={client} areaDrawing={areaDrawing} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} onShowRow={showRow} />,
+            },
+            {
+              id: 'files',
+              label: 'Files',
+              content: <FilesPanel client={client} policy={exportPolicy} jobs={jobs} downloadUrl={downloadUrl} reviewTime={reviewTime} />,
+            },
+            {
+              id: 'cache',
+              label: 'Cache',
+              content: <CachePanel client={client} jobs={jobs} active={sideTab === 'cache'} reviewTime={reviewTime} />,
+            },
+            { id: 'security', label: 'Security', content: <SecurityPanel client={client} session={session} /> },
+          ]}
         />
-      </div>
-    </MarkedView>
+      </main>
+      <ReviewBar replay={replay} state={replayState} marks={alertMarks} onShowMark={showMark} />
+      <StatusBar
+        mode={replayState.mode}
+        status={status}
+        connections={connections}
+        trackCount={tracks.length}
+        outboxQueued={outboxCounts === null ? null : waitingToSend(outboxCounts)}
+        alertCounts={alertCounts}
+        problem={problem}
+        onLock={lock}
+      />
+    </div>
   );
 }

@@ -16,11 +16,13 @@ interface StatusBarProps {
   /** Null until the alerts have been counted. */
   readonly alertCounts: AlertCounts | null;
   readonly problem: string | null;
+  /** Locks the session at once; omitted where there is no session to lock. */
+  readonly onLock?: () => void;
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-export function StatusBar({ mode = 'live', status, connections, trackCount, outboxQueued, alertCounts, problem }: StatusBarProps) {
+export function StatusBar({ mode = 'live', status, connections, trackCount, outboxQueued, alertCounts, problem, onLock }: StatusBarProps) {
   return (
     <footer className="status-bar" role="status">
       <ModePill mode={mode} />
@@ -57,6 +59,11 @@ export function StatusBar({ mode = 'live', status, connections, trackCount, outb
       {problem !== null ? <span className="problem">{problem}</span> : null}
       <span className="spacer" />
       <span className="version">Outpost {status?.version ?? ''}</span>
+      {onLock === undefined ? null : (
+        <button type="button" className="lock-button" data-testid="lock" title="Lock Outpost now; the passphrase opens it again" onClick={onLock}>
+          Lock
+        </button>
+      )}
     </footer>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Profile, ProfileStatus, Subscription } from '../../shared/connections';
 import type { Client } from '../client';
+import { RoleNote } from '../components/RoleNote';
+import { useMayCall } from '../security/role-context';
 import { ProfileCard } from './ProfileCard';
 import { ProfileForm } from './ProfileForm';
 import { QuarantineSection } from './QuarantineSection';
@@ -31,6 +33,7 @@ export function ConnectionsPanel({ client, statuses, demo, quarantinedCount, act
   const [editor, setEditor] = useState<Editor | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const lastReading = useRef<CounterReading | null>(null);
+  const maySaveProfile = useMayCall('profiles.save');
 
   /** Rates are measured only between polls: a read right after an edit would divide by a sliver of time. */
   const load = useCallback(
@@ -55,11 +58,14 @@ export function ConnectionsPanel({ client, statuses, demo, quarantinedCount, act
     <section className="connections-panel" aria-labelledby="connections-title">
       <header className="panel-head">
         <h2 id="connections-title">Connections</h2>
-        <button type="button" className="primary" data-testid="add-profile" disabled={editor !== null} onClick={() => setEditor({ mode: 'add' })}>
-          Add profile
-        </button>
+        {maySaveProfile ? (
+          <button type="button" className="primary" data-testid="add-profile" disabled={editor !== null} onClick={() => setEditor({ mode: 'add' })}>
+            Add profile
+          </button>
+        ) : null}
       </header>
       <div className="panel-body">
+        {maySaveProfile ? null : <RoleNote action="change connection profiles or subscriptions" />}
         {demo ? (
           <p className="note" data-testid="demo-note">
             No connection profile yet, so Outpost is playing its built-in demo scenario. Saving the first profile stops the demo.

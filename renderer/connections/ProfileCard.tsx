@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConnectionTestResult, Profile, ProfileStatus, Subscription } from '../../shared/connections';
 import type { Result } from '../../shared/result';
 import type { Client } from '../client';
+import { useMayCall } from '../security/role-context';
 import { ConfirmButton } from './ConfirmButton';
 import { ConnectionStateBadge } from './ConnectionStateBadge';
 import { formatCount, formatRate } from './figures';
@@ -34,6 +35,10 @@ export function ProfileCard({ client, profile, status, subscriptions, rates, onE
   const [testResult, setTestResult] = useState<ConnectionTestResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [draft, setDraft] = useState<SubscriptionDraft | null>(null);
+  const mayEdit = useMayCall('profiles.save');
+  const mayTest = useMayCall('profiles.test');
+  const mayRemove = useMayCall('profiles.remove');
+  const mayAddSubscription = useMayCall('subscriptions.add');
 
   const openDraft = (topic: string): void => setDraft((previous) => ({ topic, serial: (previous?.serial ?? 0) + 1 }));
 
@@ -89,21 +94,29 @@ export function ProfileCard({ client, profile, status, subscriptions, rates, onE
         </div>
       )}
       <PartitionLagList partitions={status?.partitions ?? []} testId={`profile-lag-${id}`} />
-      <div className="profile-actions">
-        <button type="button" className="quiet" data-testid={`edit-profile-${id}`} onClick={onEdit}>
-          Edit
-        </button>
-        <button type="button" className="quiet" data-testid={`test-profile-${id}`} disabled={testing} onClick={() => void test()}>
-          {testing ? 'Testing…' : 'Test'}
-        </button>
-        <ConfirmButton
-          label="Remove"
-          question={removalQuestion(name, subscriptions.length)}
-          confirmLabel="Remove profile"
-          testId={`remove-profile-${id}`}
-          onConfirm={() => void runThenReload(() => client.call('profiles.remove', { id }))}
-        />
-      </div>
+      {mayEdit || mayTest || mayRemove ? (
+        <div className="profile-actions">
+          {mayEdit ? (
+            <button type="button" className="quiet" data-testid={`edit-profile-${id}`} onClick={onEdit}>
+              Edit
+            </button>
+          ) : null}
+          {mayTest ? (
+            <button type="button" className="quiet" data-testid={`test-profile-${id}`} disabled={testing} onClick={() => void test()}>
+              {testing ? 'Testing…' : 'Test'}
+            </button>
+          ) : null}
+          {mayRemove ? (
+            <ConfirmButton
+              label="Remove"
+              question={removalQuestion(name, subscriptions.length)}
+              confirmLabel="Remove profile"
+              testId={`remove-profile-${id}`}
+              onConfirm={() => void runThenReload(() => client.call('profiles.remove', { id }))}
+            />
+          ) : null}
+        </div>
+      ) : null}
       {testing ? <p className="field-hint">Testing the connection. An unreachable broker can take several seconds to report.</p> : null}
       {problem === null ? null : (
         <p className="form-error" role="alert" data-testid={`profile-problem-${id}`}>
@@ -127,7 +140,7 @@ export function ProfileCard({ client, profile, status, subscriptions, rates, onE
             ))}
           </ul>
         )}
-        {draft === null ? (
+        {!mayAddSubscription ? null : draft === null ? (
           <button type="button" className="quiet" data-testid={`add-subscription-${id}`} onClick={() => openDraft('')}>
             Add subscription
           </button>

@@ -1,4 +1,5 @@
 import type { Subscription } from '../../shared/connections';
+import { useMayCall } from '../security/role-context';
 import { ConfirmButton } from './ConfirmButton';
 import { formatCount, formatRate } from './figures';
 import { RECORD_FORMAT_LABELS } from './format-labels';
@@ -14,6 +15,7 @@ export function SubscriptionRow({ subscription, rate, onRemove }: SubscriptionRo
   const { id, topic, pattern, format, mapping, received, quarantined } = subscription;
   const target = topic ?? `topics matching /${pattern ?? ''}/`;
   const mappedPaths = mapping === null ? [] : Object.entries(mapping).map(([field, path]) => `${field} ← ${path}`);
+  const mayRemove = useMayCall('subscriptions.remove');
   return (
     <li className="subscription-row" data-testid={`subscription-row-${id}`}>
       <div className="subscription-head">
@@ -23,13 +25,15 @@ export function SubscriptionRow({ subscription, rate, onRemove }: SubscriptionRo
         <span className="format-tag" title={RECORD_FORMAT_LABELS[format]}>
           {format}
         </span>
-        <ConfirmButton
-          label="Remove"
-          question={`Stop reading ${topic === null ? target : `“${topic}”`}? Records already cached stay.`}
-          confirmLabel="Remove subscription"
-          testId={`remove-subscription-${id}`}
-          onConfirm={onRemove}
-        />
+        {mayRemove ? (
+          <ConfirmButton
+            label="Remove"
+            question={`Stop reading ${topic === null ? target : `“${topic}”`}? Records already cached stay.`}
+            confirmLabel="Remove subscription"
+            testId={`remove-subscription-${id}`}
+            onConfirm={onRemove}
+          />
+        ) : null}
       </div>
       <div className="subscription-counters">
         <span className="received" data-testid={`subscription-received-${id}`}>{formatCount(received)} received</span>

@@ -3,7 +3,9 @@ import type { Profile } from '../../shared/connections';
 import { MARKER_KINDS, type OutboxDraft, type OutboxMessage } from '../../shared/outbox';
 import type { Result } from '../../shared/result';
 import type { Client } from '../client';
+import { RoleNote } from '../components/RoleNote';
 import { FormField } from '../connections/FormField';
+import { useMayCall } from '../security/role-context';
 import {
   REPORT_TIME_HINT,
   validateComposeForm,
@@ -39,6 +41,7 @@ export function ComposeForm({ client, profiles, editing, onQueued, onEdited, onS
   const [sending, setSending] = useState(false);
   const [queued, setQueued] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const maySend = useMayCall('outbox.enqueue');
   const editingId = editing?.id ?? null;
   const profileKnown = profiles?.some((profile) => profile.id === fields.profileId) === true;
   // An edit keeps the message's destination even when its profile has since been deleted, rather than quietly sending it elsewhere.
@@ -97,6 +100,8 @@ export function ComposeForm({ client, profiles, editing, onQueued, onEdited, onS
     copyEditToNew();
     onStopEditing();
   };
+
+  if (!maySend) return <RoleNote action="send messages" />;
 
   if (profiles !== null && profiles.length === 0) {
     return (

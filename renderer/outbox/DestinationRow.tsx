@@ -1,5 +1,6 @@
 import type { DestinationStatus } from '../../shared/outbox';
 import { formatCount } from '../connections/figures';
+import { useMayCall } from '../security/role-context';
 import { BudgetEditor } from './BudgetEditor';
 import { describeRate } from './budget-input';
 import { formatByteRate, formatSize } from './byte-units';
@@ -15,6 +16,7 @@ interface DestinationRowProps {
 export function DestinationRow({ destination, profileName, onSetBudget }: DestinationRowProps) {
   const { profileId, topic, queued, queuedWireBytes, budgetBytesPerSecond, measuredBytesPerSecond, sentWireBytes, drainSeconds, waiting } = destination;
   const name = `${profileName ?? profileId} / ${topic}`;
+  const maySetBudget = useMayCall('outbox.setBudget');
   return (
     <li className="destination-row" data-testid="destination-row" data-profile-id={profileId} data-topic={topic}>
       <div className="outbox-row-head">
@@ -56,7 +58,7 @@ export function DestinationRow({ destination, profileName, onSetBudget }: Destin
         </p>
       )}
       {/* Keyed by the budget, so a saved budget replaces what was typed. */}
-      <BudgetEditor key={String(budgetBytesPerSecond)} budget={budgetBytesPerSecond} onSave={onSetBudget} />
+      {maySetBudget ? <BudgetEditor key={String(budgetBytesPerSecond)} budget={budgetBytesPerSecond} onSave={onSetBudget} /> : null}
     </li>
   );
 }

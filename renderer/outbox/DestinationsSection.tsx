@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { Profile } from '../../shared/connections';
 import type { Client } from '../client';
+import { useMayCall } from '../security/role-context';
 import { DestinationRow } from './DestinationRow';
 import { OtherDestinationBudget } from './OtherDestinationBudget';
 import { useDestinations } from './use-destinations';
@@ -16,6 +17,7 @@ interface DestinationsSectionProps {
 /** Where queued messages go, how fast each destination may send, and how long its queue will take. */
 export function DestinationsSection({ client, active, profiles }: DestinationsSectionProps) {
   const { destinations, problem, read } = useDestinations(client, active);
+  const maySetBudget = useMayCall('outbox.setBudget');
 
   const setBudget = useCallback(
     async (profileId: string, topic: string, bytesPerSecond: number | null): Promise<string | null> => {
@@ -54,7 +56,7 @@ export function DestinationsSection({ client, active, profiles }: DestinationsSe
           ))}
         </ul>
       )}
-      {profiles === null || profiles.length === 0 ? null : <OtherDestinationBudget profiles={profiles} onSetBudget={setBudget} />}
+      {!maySetBudget || profiles === null || profiles.length === 0 ? null : <OtherDestinationBudget profiles={profiles} onSetBudget={setBudget} />}
     </section>
   );
 }

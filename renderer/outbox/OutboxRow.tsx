@@ -5,6 +5,7 @@ import type { Client } from '../client';
 import { formatUtcDateTime, formatUtcTime } from '../connections/figures';
 import { ConfirmButton } from '../connections/ConfirmButton';
 import { formatAge } from '../format/age';
+import { useMayCall } from '../security/role-context';
 import { formatSize } from './byte-units';
 import { isComposedMessage, type ComposedMessage } from './compose-form-model';
 import { summariseContent } from './message-summary';
@@ -39,7 +40,15 @@ export function OutboxRow({ client, message, profileName, now, editing, onChange
   const retry = (): void => void act(client.call('outbox.retry', { id: message.id }));
   const setPrecedence = (precedence: Precedence): void => void act(client.call('outbox.setPrecedence', { id: message.id, precedence }));
 
-  const canCancel = message.state === 'queued' || message.state === 'failed';
+  const mayEdit = useMayCall('outbox.edit');
+  const maySetPrecedence = useMayCall('outbox.setPrecedence');
+  const mayRetry = useMayCall('outbox.retry');
+  const mayCancel = useMayCall('outbox.cancel');
+
+  const canEdit = mayEdit && message.state === 'queued' && isComposedMessage(message);
+  const canSetPrecedence = maySetPrecedence && message.state === 'queued';
+  const canRetry = mayRetry && message.state === 'failed';
+  const canCancel = mayCancel && (message.state === 'queued' || message.state === 'failed');
   // A queued or sending message with a reason is being retried after an attempt that did not go.
   const shownReason = message.state === 'sent' || message.state === 'cancelled' ? null : message.reason;
 
@@ -84,14 +93,14 @@ export function OutboxRow({ client, message, profileName, now, editing, onChange
           {problem}
         </p>
       )}
-      {canCancel || message.state === 'failed' ? (
+      {canEdit || canSetPrecedence || canRetry || canCancel ? (
         <div className="outbox-actions">
-          {message.state === 'queued' && isComposedMessage(message) ? (
+          {canEdit ? (
             <button type="button" data-testid="outbox-edit" aria-pressed={editing} disabled={busy || editing} onClick={() => onEdit(message)}>
               {editing ? 'Editing…' : 'Edit'}
             </button>
           ) : null}
-          {message.state === 'queued' ? (
+          {canSetPrecedence ? (
             <select aria-label="Precedence" data-testid="outbox-precedence" value={message.precedence} disabled={busy} onChange={(event) => setPrecedence(toPrecedence(event.target.value))}>
               {PRECEDENCES.map((precedence) => (
                 <option key={precedence} value={precedence}>
@@ -100,7 +109,7 @@ export function OutboxRow({ client, message, profileName, now, editing, onChange
               ))}
             </select>
           ) : null}
-          {message.state === 'failed' ? (
+          {canRetry ? (
             <button type="button" data-testid="outbox-retry" disabled={busy} onClick={retry}>
               Retry
             </button>

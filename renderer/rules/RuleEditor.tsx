@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { RULE_KINDS, SEVERITIES, type Rule, type RuleInput } from '../../shared/rules';
 import { SEVERITY_LABELS } from '../alerts/alert-labels';
 import type { Client } from '../client';
+import { RoleNote } from '../components/RoleNote';
 import { FormField } from '../connections/FormField';
 import { oneOf } from '../outbox/one-of';
+import { useMayCall } from '../security/role-context';
 import { ExpressionHelp } from './ExpressionHelp';
 import { ExpressionInput } from './ExpressionInput';
 import { GeofenceFields } from './GeofenceFields';
@@ -28,6 +30,8 @@ export function RuleEditor({ client, rule, takenIds, areaDrawing, onSaved, onCan
   const [fields, setFields] = useState<RuleFormFields>(() => (rule === null ? blankRuleForm() : ruleFormFromRule(rule)));
   const [errors, setErrors] = useState<RuleFormErrors>({});
   const [saving, setSaving] = useState(false);
+  // A role that may not save can still write a rule and test it against the cache.
+  const maySave = useMayCall('rules.save');
   const { show: showArea, cancel: cancelDrawing } = areaDrawing;
 
   useEffect(() => showArea(fields.kind === 'geofence' ? fields.area : null), [showArea, fields.kind, fields.area]);
@@ -129,10 +133,13 @@ export function RuleEditor({ client, rule, takenIds, areaDrawing, onSaved, onCan
             {errors.form}
           </p>
         )}
+        {maySave ? null : <RoleNote action="save rules" />}
         <div className="form-actions">
-          <button type="submit" className="primary" data-testid="rule-save" disabled={saving}>
-            {saving ? 'Saving…' : 'Save rule'}
-          </button>
+          {maySave ? (
+            <button type="submit" className="primary" data-testid="rule-save" disabled={saving}>
+              {saving ? 'Saving…' : 'Save rule'}
+            </button>
+          ) : null}
           <button type="button" data-testid="rule-cancel" disabled={saving} onClick={onCancel}>
             Cancel
           </button>

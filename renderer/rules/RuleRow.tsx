@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { Rule } from '../../shared/rules';
 import { SEVERITY_LABELS, SEVERITY_SYMBOLS } from '../alerts/alert-labels';
 import type { Client } from '../client';
+import { useRoleRefusalTitle } from '../components/RoleNote';
 import { ConfirmButton } from '../connections/ConfirmButton';
+import { useMayCall } from '../security/role-context';
 import { RULE_KIND_LABELS } from './rule-labels';
 
 interface RuleRowProps {
@@ -18,6 +20,9 @@ interface RuleRowProps {
 export function RuleRow({ client, rule, editing, onChanged, onRemoved, onEdit }: RuleRowProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // The switch stays in view, disabled, because it is also how the row shows whether the rule is on.
+  const switchRefusal = useRoleRefusalTitle('rules.setEnabled', 'switch rules on or off');
+  const mayRemove = useMayCall('rules.remove');
 
   const setEnabled = async (enabled: boolean): Promise<void> => {
     setBusy(true);
@@ -59,21 +64,29 @@ export function RuleRow({ client, rule, editing, onChanged, onRemoved, onEdit }:
         </p>
       )}
       <div className="rule-actions">
-        <label className="switch">
-          <input type="checkbox" data-testid="rule-row-enabled" checked={rule.enabled} disabled={busy} onChange={(event) => void setEnabled(event.target.checked)} />
+        <label className="switch" title={switchRefusal}>
+          <input
+            type="checkbox"
+            data-testid="rule-row-enabled"
+            checked={rule.enabled}
+            disabled={busy || switchRefusal !== undefined}
+            onChange={(event) => void setEnabled(event.target.checked)}
+          />
           Enabled
         </label>
         <button type="button" data-testid="rule-row-edit" aria-pressed={editing} disabled={busy || editing} onClick={() => onEdit(rule)}>
           {editing ? 'Editing…' : 'Edit'}
         </button>
-        <ConfirmButton
-          label="Delete"
-          question={`Delete the rule “${rule.name}”? The alerts it raised stay.`}
-          confirmLabel="Delete rule"
-          testId="rule-row-delete"
-          disabled={busy}
-          onConfirm={() => void remove()}
-        />
+        {mayRemove ? (
+          <ConfirmButton
+            label="Delete"
+            question={`Delete the rule “${rule.name}”? The alerts it raised stay.`}
+            confirmLabel="Delete rule"
+            testId="rule-row-delete"
+            disabled={busy}
+            onConfirm={() => void remove()}
+          />
+        ) : null}
       </div>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SavedSearch, SearchQuery } from '../../shared/search';
 import type { Client } from '../client';
+import { useMayCall } from '../security/role-context';
 
 interface SavedSearchesProps {
   readonly client: Client;
@@ -14,6 +15,8 @@ export function SavedSearches({ client, query, onRun }: SavedSearchesProps) {
   const [saved, setSaved] = useState<readonly SavedSearch[]>([]);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const maySave = useMayCall('search.saved.save');
+  const mayRemove = useMayCall('search.saved.remove');
 
   const read = useCallback(() => {
     void client.call('search.saved.list', {}).then((answer) => {
@@ -38,12 +41,14 @@ export function SavedSearches({ client, query, onRun }: SavedSearchesProps) {
 
   return (
     <section className="saved-searches" aria-label="Saved searches">
-      <div className="saved-search-save">
-        <input type="text" data-testid="saved-search-name" aria-label="Name for this search" placeholder="Name this search" value={name} onChange={(event) => setName(event.target.value)} />
-        <button type="button" data-testid="saved-search-save" disabled={query === null || name.trim() === ''} onClick={save}>
-          Save search
-        </button>
-      </div>
+      {maySave ? (
+        <div className="saved-search-save">
+          <input type="text" data-testid="saved-search-name" aria-label="Name for this search" placeholder="Name this search" value={name} onChange={(event) => setName(event.target.value)} />
+          <button type="button" data-testid="saved-search-save" disabled={query === null || name.trim() === ''} onClick={save}>
+            Save search
+          </button>
+        </div>
+      ) : null}
       {problem === null ? null : (
         <p className="form-problem" role="alert">
           {problem}
@@ -65,9 +70,11 @@ export function SavedSearches({ client, query, onRun }: SavedSearchesProps) {
               {search.name}
             </button>
             {search.problem === null ? null : <span className="form-problem">{search.problem}</span>}
-            <button type="button" data-testid="saved-search-remove" aria-label={`Delete ${search.name}`} onClick={() => remove(search.id)}>
-              Delete
-            </button>
+            {mayRemove ? (
+              <button type="button" data-testid="saved-search-remove" aria-label={`Delete ${search.name}`} onClick={() => remove(search.id)}>
+                Delete
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

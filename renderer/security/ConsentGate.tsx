@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { ConsentGiven } from './consent-given';
+import { TrappedDialog } from './TrappedDialog';
 import type { MarkingsState } from './use-markings';
 
 interface ConsentGateProps {
@@ -6,8 +8,6 @@ interface ConsentGateProps {
   /** The whole app: inert until the site's notice, if it has one, is acknowledged. */
   readonly children: ReactNode;
 }
-
-const FOCUSABLE = 'button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * Holds the app back until the site's consent notice is acknowledged. Acknowledging lasts for this
@@ -23,7 +23,7 @@ export function ConsentGate({ markings, children }: ConsentGateProps) {
   return (
     <>
       <div className="consent-gated" inert={!open} data-testid="consent-gated">
-        {children}
+        <ConsentGiven.Provider value={open}>{children}</ConsentGiven.Provider>
       </div>
       {markings.kind === 'unreadable' ? (
         <TrappedDialog title="Outpost cannot start" testId="markings-unreadable">
@@ -45,70 +45,5 @@ export function ConsentGate({ markings, children }: ConsentGateProps) {
         </TrappedDialog>
       ) : null}
     </>
-  );
-}
-
-interface TrappedDialogProps {
-  readonly title: string;
-  readonly testId: string;
-  readonly children: ReactNode;
-}
-
-/** A modal dialog that keeps focus inside it and that Escape does not close. */
-function TrappedDialog({ title, testId, children }: TrappedDialogProps) {
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return undefined;
-    element.focus();
-    // inert already keeps focus out of the app; this also covers anything outside it, such as the banners.
-    const keepFocusInside = (event: FocusEvent): void => {
-      if (event.target instanceof Node && !element.contains(event.target)) element.focus();
-    };
-    document.addEventListener('focusin', keepFocusInside);
-    return () => document.removeEventListener('focusin', keepFocusInside);
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      return;
-    }
-    if (event.key !== 'Tab' || dialog.current === null) return;
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (first === undefined || last === undefined) {
-      event.preventDefault();
-      return;
-    }
-    const active = document.activeElement;
-    if (event.shiftKey && (active === first || active === dialog.current)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-
-  return (
-    <div className="consent-backdrop">
-      <div
-        ref={dialog}
-        className="consent-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${testId}-title`}
-        tabIndex={-1}
-        data-testid={testId}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${testId}-title`}>{title}</h2>
-        {children}
-      </div>
-    </div>
   );
 }

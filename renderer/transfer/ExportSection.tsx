@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Job } from '../../shared/jobs';
 import { EXPORT_FORMATS, type ExportFormat, type ExportPolicy, type ExportScope } from '../../shared/transfer';
 import type { Client } from '../client';
+import { RoleNote } from '../components/RoleNote';
+import { useMayCall } from '../security/role-context';
 import { ExportDisabled } from './ExportDisabled';
 import { JobProgress } from './JobProgress';
 import { latestOf } from './use-jobs';
@@ -24,8 +26,10 @@ export function ExportSection({ client, policy, jobs, scope, downloadUrl, action
   const [format, setFormat] = useState<ExportFormat>('geojson');
   const [started, setStarted] = useState<Job | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const mayExport = useMayCall('export.start');
   if (policy === null) return null;
   if (!policy.enabled) return <ExportDisabled />;
+  if (!mayExport) return <RoleNote action="export from the cache" />;
   const job = latestOf(jobs, started);
   const start = (): void => {
     if (typeof scope === 'string') return;

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { Job } from '../../shared/jobs';
 import type { ExportPolicy, ExportScope } from '../../shared/transfer';
 import type { Client } from '../client';
+import { RoleNote } from '../components/RoleNote';
 import { formatUtc, parseUtc } from '../review/utc-time';
+import { useMayCall } from '../security/role-context';
 import { ExportDisabled } from './ExportDisabled';
 import { ExportSection } from './ExportSection';
 
@@ -21,7 +23,9 @@ const HOUR_MS = 3_600_000;
 export function ExportWindowForm({ client, policy, jobs, downloadUrl, reviewTime }: ExportWindowFormProps) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const mayExport = useMayCall('export.start');
   if (policy !== null && !policy.enabled) return <ExportDisabled />;
+  if (!mayExport) return <RoleNote action="export from the cache" />;
   return (
     <section className="export-window" aria-label="Export a time window">
       <label>

@@ -2,8 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Job } from '../../shared/jobs';
 import { IMPORT_FORMATS, type ImportFormat, type ImportSource } from '../../shared/transfer';
 import type { Client } from '../client';
+import { RoleNote } from '../components/RoleNote';
 import { formatCount } from '../connections/figures';
 import { formatUtc } from '../review/utc-time';
+import { useMayCall } from '../security/role-context';
 import { JobProgress } from './JobProgress';
 import { latestOf } from './use-jobs';
 
@@ -29,6 +31,7 @@ export function ImportForm({ client, jobs }: ImportFormProps) {
   const [started, setStarted] = useState<Job | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [sources, setSources] = useState<readonly ImportSource[]>([]);
+  const mayImport = useMayCall('import.start');
   const job = latestOf(jobs, started);
   const jobState = job?.state ?? null;
 
@@ -51,29 +54,33 @@ export function ImportForm({ client, jobs }: ImportFormProps) {
 
   return (
     <section className="import-section" aria-label="Import">
-      <form onSubmit={submit}>
-        <label>
-          File path
-          <input type="text" data-testid="import-path" placeholder="the full path on the machine running Outpost" value={path} onChange={(event) => setPath(event.target.value)} />
-        </label>
-        <label>
-          Format
-          <select data-testid="import-format" value={format} onChange={(event) => setFormat(event.target.value as ImportFormat)}>
-            {IMPORT_FORMATS.map((choice) => (
-              <option key={choice} value={choice}>
-                {FORMAT_LABELS[choice]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Name (optional)
-          <input type="text" data-testid="import-name" value={name} onChange={(event) => setName(event.target.value)} />
-        </label>
-        <button type="submit" data-testid="import-start" disabled={path.trim() === '' || jobState === 'running'}>
-          Import
-        </button>
-      </form>
+      {mayImport ? (
+        <form onSubmit={submit}>
+          <label>
+            File path
+            <input type="text" data-testid="import-path" placeholder="the full path on the machine running Outpost" value={path} onChange={(event) => setPath(event.target.value)} />
+          </label>
+          <label>
+            Format
+            <select data-testid="import-format" value={format} onChange={(event) => setFormat(event.target.value as ImportFormat)}>
+              {IMPORT_FORMATS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {FORMAT_LABELS[choice]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Name (optional)
+            <input type="text" data-testid="import-name" value={name} onChange={(event) => setName(event.target.value)} />
+          </label>
+          <button type="submit" data-testid="import-start" disabled={path.trim() === '' || jobState === 'running'}>
+            Import
+          </button>
+        </form>
+      ) : (
+        <RoleNote action="import files" />
+      )}
       {problem === null ? null : (
         <p className="form-problem" role="alert" data-testid="import-problem">
           {problem}

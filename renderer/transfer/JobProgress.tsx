@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Job } from '../../shared/jobs';
 import type { Client } from '../client';
 import { formatCount } from '../connections/figures';
+import { useMayCall } from '../security/role-context';
 import { FinishedExport } from './FinishedExport';
 import './transfer.css';
 
@@ -17,6 +18,7 @@ const STATE_WORDS: Record<Job['state'], string> = { running: 'Running', done: 'D
 /** A job's progress bar, its outcome, Cancel while it runs and a way to the file once it is written. */
 export function JobProgress({ client, job, downloadUrl }: JobProgressProps) {
   const [problem, setProblem] = useState<string | null>(null);
+  const mayCancel = useMayCall('jobs.cancel');
   const cancel = (): void => {
     void client.call('jobs.cancel', { id: job.id }).then((answer) => setProblem(answer.ok ? null : answer.error.message));
   };
@@ -30,7 +32,7 @@ export function JobProgress({ client, job, downloadUrl }: JobProgressProps) {
         {job.total === null ? formatCount(job.done) : `${formatCount(job.done)} of ${formatCount(job.total)}`}
         {job.message === null ? null : ` · ${job.message}`}
       </div>
-      {job.state === 'running' ? (
+      {job.state === 'running' && mayCancel ? (
         <button type="button" data-testid="job-cancel" onClick={cancel}>
           Cancel
         </button>

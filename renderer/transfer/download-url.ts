@@ -1,4 +1,5 @@
 import type { TileHost } from '../map/basemaps/tile-url';
+import { EXPORTS_PATH } from '../../shared/web-paths';
 
 /**
  * Where the browser downloads a finished export from: the web host serves the exports folder
@@ -7,5 +8,5 @@ import type { TileHost } from '../map/basemaps/tile-url';
  */
 export function exportDownloadUrl(name: string, host: TileHost): string | null {
   if (host.kind === 'electron') return null;
-  return `${host.origin}/exports/${encodeURIComponent(name)}?token=${encodeURIComponent(host.token)}`;
+  return `${host.origin}${EXPORTS_PATH}${encodeURIComponent(name)}?token=${encodeURIComponent(host.token)}`;
 }

@@ -9,7 +9,7 @@ const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
  * if the socket closes with calls in flight, they answer with a failure
  * rather than hang.
  */
-export function createWebSocketTransport(url: string): Transport {
+export function createWebSocketTransport(url: string, options: { readonly onRefused?: () => void } = {}): Transport {
   const listeners = new Set<(message: unknown) => void>();
   const inFlight = new Map<number, (result: unknown) => void>();
   const waiting: Array<() => void> = [];
@@ -19,7 +19,9 @@ export function createWebSocketTransport(url: string): Transport {
 
   const connect = (): void => {
     socket = new WebSocket(url);
+    let opened = false;
     socket.addEventListener('open', () => {
+      opened = true;
       attempt = 0;
       for (const send of waiting.splice(0)) send();
     });
@@ -45,6 +47,8 @@ export function createWebSocketTransport(url: string): Transport {
         settle(fail('failed', 'The connection to Outpost’s core was lost. Outpost is reconnecting; try again.'));
         inFlight.delete(id);
       }
+      // A browser is not told why an upgrade failed: a host that is down and one that refuses the token look alike.
+      if (!opened) options.onRefused?.();
       const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];
       attempt += 1;
       setTimeout(connect, delay);

@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createKeyFileSecrets } from '../../electron/core';
 import { encodeCot } from '../../electron/core/cot/encode-cot';
 import { CACHE_FILE_NAME } from '../../electron/core/create-core';
 import { createIngest } from '../../electron/core/ingest/ingest';
 import type { RawRecord } from '../../electron/core/ingest/raw-record';
-import { databaseKeyFor } from '../../electron/core/store/database-key';
+import { testCacheKeys } from '../support/test-keyring';
 import { createIngestWriter } from '../../electron/core/store/ingest-writer';
 import { openDatabase, openWriterConnection } from '../../electron/core/store/open-database';
 import { aCotEvent } from '../builders/cot-event-builder';
@@ -81,7 +80,7 @@ export async function benchCache(dataDir: string, records: number, progress: (li
   // Stale after two reports, so every entity is on the map at any moment, as with a steady feed.
   const staleAfterMs = Math.max(60_000, Math.round(2 * everyEntityMs));
 
-  const key = await databaseKeyFor(file, createKeyFileSecrets(dataDir));
+  const key = (await testCacheKeys(dataDir)).databaseKey;
   // Made and migrated as the core does, then written through a connection set up as the ingest thread's.
   openDatabase({ file, key }).close();
   const db = openWriterConnection({ file, key });

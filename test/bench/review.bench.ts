@@ -12,7 +12,8 @@ import type { Job } from '../../shared/jobs';
 import type { ReviewFrame } from '../../shared/review';
 import type { SearchPage, SearchQuery } from '../../shared/search';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/transfer';
-import { createKeyFileSecrets, systemClock } from '../../electron/core';
+import { systemClock } from '../../electron/core';
+import { testKeyringSecrets } from '../support/test-keyring';
 import { CACHE_FILE_NAME, createCore, type Core } from '../../electron/core/create-core';
 import { createReviewQueries } from '../../electron/core/store/review-queries';
 import { EXPORTS_FOLDER } from '../../electron/core/transfer/write-export';
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
         profiles: [{ id: 'offline', name: 'Offline', brokers: ['127.0.0.1:9'], enabled: false, subscriptions: [] }],
         retention: { maxAgeHours: 24 * 30, maxBytes: RETAIN_BYTES },
       }),
-      secrets: createKeyFileSecrets(dataDir),
+      secrets: await testKeyringSecrets(dataDir),
       clock: systemClock,
       log: recordingLog(),
       ingestWorker: sourceIngestWorker,
@@ -115,7 +116,7 @@ async function benchSeeks(core: Core, cache: BenchCache): Promise<void> {
   console.log(`  rows read per seek: mean ${format.format(rowsRead.reduce((sum, rows) => sum + rows, 0) / rowsRead.length)}, max ${format.format(Math.max(...rowsRead))}; entities shown per frame: mean ${format.format(tracksShown / took.length)}`);
 
   // The baseline reads only positions, no tracks built and nothing encoded: it is given every advantage.
-  const db = openCacheForInspection(cache.dataDir);
+  const db = await openCacheForInspection(cache.dataDir);
   try {
     db.pragma('cache_size = -65536');
     const queries = createReviewQueries(db);

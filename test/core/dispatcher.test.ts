@@ -55,8 +55,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'search.saved.save': unused,
     'search.saved.remove': unused,
     'export.policy': unused,
-    'app.markings': unused,
-    'app.session': unused,
     'export.start': unused,
     'import.start': unused,
     'import.sources': unused,

@@ -2,9 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createKeyFileSecrets } from '../../electron/core';
 import { CACHE_FILE_NAME } from '../../electron/core/create-core';
-import { databaseKeyFor } from '../../electron/core/store/database-key';
 import { openDatabase } from '../../electron/core/store/open-database';
 import { DRAG_SEEK_MS } from '../../renderer/review/replay';
 import { formatUtc } from '../../renderer/review/utc-time';
@@ -14,6 +12,7 @@ import { cacheReviewScript, type ReviewScript, type ScriptedEntity } from '../su
 import { makeTempDir } from '../support/temp-dir';
 import { startWebHostProcess, type RunningWebHost } from '../support/web-host-process';
 import { watchPage, type PageWatch } from '../support/page-watch';
+import { testCacheKeys } from '../support/test-keyring';
 
 declare global {
   interface Window {
@@ -59,7 +58,7 @@ const expectedPositions = (time: number) => ENTITIES.map((entity) => ({ uid: ent
 async function cacheScriptIn(dataDir: string): Promise<number> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, CACHE_FILE_NAME);
-  const db = openDatabase({ file, key: await databaseKeyFor(file, createKeyFileSecrets(dataDir)) });
+  const db = openDatabase({ file, key: (await testCacheKeys(dataDir)).databaseKey });
   try {
     return cacheReviewScript(db, SCRIPT);
   } finally {

@@ -221,7 +221,7 @@ describe('Given a finished export in the exports folder and the Electron host’
     );
   });
 
-  it.each(['../cache.key', 'exports/../../cache.key', '..\\cache.key', '/etc/passwd', 'C:\\Windows\\win.ini', '', `${'a'.repeat(202)}.csv`])(
+  it.each(['../keyring.json', 'exports/../../keyring.json', '..\\keyring.json', '/etc/passwd', 'C:\\Windows\\win.ini', '', `${'a'.repeat(202)}.csv`])(
     'When the file name is %j, Then it is refused before anything is looked up or any dialog opens',
     async (fileName) => {
       const { dispatch, saveDialog, looked } = saving({ canceled: false, filePath: join(saveFolder, 'stolen') });

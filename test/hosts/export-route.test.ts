@@ -40,7 +40,7 @@ describe('Given the web host and a data folder with a finished export and one st
     mkdirSync(join(dir.path, 'data', 'exports'), { recursive: true });
     writeFileSync(join(dir.path, 'data', 'exports', EXPORT_NAME), EXPORT_TEXT);
     writeFileSync(join(dir.path, 'data', 'exports', 'half.csv.partial'), 'half');
-    writeFileSync(join(dir.path, 'data', 'cache.key'), 'secret');
+    writeFileSync(join(dir.path, 'data', 'keyring.json'), 'secret');
     const core = {
       dispatch: async () => {
         throw new Error('The export route must not use the dispatcher.');
@@ -74,7 +74,7 @@ describe('Given the web host and a data folder with a finished export and one st
   it('When a file still being written, an unknown name or a path out of the folder is asked for, Then the answer is 404', async () => {
     expect((await fetchPath(host.port, `/exports/half.csv.partial?token=${token}`)).status).toBe(404);
     expect((await fetchPath(host.port, `/exports/nothing.csv?token=${token}`)).status).toBe(404);
-    expect((await fetchPath(host.port, `/exports/..%2Fcache.key?token=${token}`)).status).toBe(404);
-    expect((await fetchPath(host.port, `/exports/%2E%2E/cache.key?token=${token}`)).status).toBe(404);
+    expect((await fetchPath(host.port, `/exports/..%2Fkeyring.json?token=${token}`)).status).toBe(404);
+    expect((await fetchPath(host.port, `/exports/%2E%2E/keyring.json?token=${token}`)).status).toBe(404);
   });
 });

@@ -9,6 +9,7 @@ import { StatusBar } from '../../renderer/components/StatusBar';
 import { OutboxPanel } from '../../renderer/outbox/OutboxPanel';
 import { useOutboxCounts, waitingToSend } from '../../renderer/outbox/use-outbox-counts';
 import { aRootPerTest } from './support/dom';
+import { anOutboxMessage } from '../builders/outbox-message-builder';
 
 // Tells React this is a test, so it applies updates inside act() without warning.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -24,22 +25,8 @@ const NO_MESSAGES: OutboxCounts = { queued: 0, sending: 0, sent: 0, failed: 0, c
 const FAILED_ID = '0b7e2f4a-9c1d-4e8b-a2f3-5d6c7b8a9e01';
 const QUEUED_ID = '1c8f3a5b-0d2e-4f9c-b3a4-6e7d8c9b0f12';
 
-function messageFrom(draft: OutboxDraft, id: string, state: OutboxMessage['state'], reason: string | null = null): OutboxMessage {
-  return {
-    ...draft,
-    id,
-    state,
-    reason,
-    bytes: 312,
-    wireBytes: 208,
-    attempts: state === 'failed' ? 3 : 0,
-    createdAt: NOW - 90_000,
-    updatedAt: NOW - 30_000,
-    partition: null,
-    offset: null,
-    history: [{ state: 'queued', at: NOW - 90_000, note: null }, ...(state === 'failed' ? [{ state: 'failed' as const, at: NOW - 30_000, note: reason }] : [])],
-  };
-}
+const messageFrom = (draft: OutboxDraft, id: string, state: OutboxMessage['state'], reason?: string): OutboxMessage =>
+  anOutboxMessage(draft, id, state, reason === undefined ? { now: NOW } : { now: NOW, reason });
 
 const TEXT_DRAFT: OutboxDraft = {
   profileId: 'edge',

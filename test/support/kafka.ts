@@ -17,6 +17,8 @@ export interface RunningKafka {
   brokers: string[];
   /** The same addresses joined with commas, as kcat and Java clients expect. */
   bootstrap: string;
+  /** Addresses of the SASL_SSL listener asked for with options.secured; empty without it. */
+  securedBrokers: string[];
   /** Temp folder with server.properties, the broker logs (server.log, console.log) and the partition data. */
   logDir: string;
   /** Stops the broker and removes logDir. */
@@ -32,6 +34,28 @@ export interface StartKafkaOptions {
   port?: number;
   /** Runs the broker inside the link's namespace, listening on its far end, so a test can cut the network under its clients. */
   link?: NetworkLink;
+  /** Adds a SASL_SSL listener next to the PLAINTEXT one, which stays for admin work and the readiness probe. */
+  secured?: SecuredListenerOptions;
+}
+
+/** A SASL_SSL listener that accepts only SCRAM-SHA-512 logins, over TLS from PEM files. */
+export interface SecuredListenerOptions {
+  /** The broker's certificate followed by the CAs that signed it, PEM. */
+  serverCertChain: string;
+  /** The broker's unencrypted PKCS#8 private key, PEM. */
+  serverKey: string;
+  /** The CAs whose client certificates the broker accepts, PEM. */
+  clientCa: string;
+  /** Mutual TLS: refuse a client that presents no certificate signed by clientCa. */
+  requireClientCertificate: boolean;
+  /** SCRAM-SHA-512 users by name, with their passwords; letters, digits, "-" and "_" only. */
+  scramSha512Users: Readonly<Record<string, string>>;
+}
+
+interface SecuredListener extends SecuredListenerOptions {
+  port: number;
+  keystorePath: string;
+  truststorePath: string;
 }
 
 const POM_PATH = fileURLToPath(new URL('../../.ci/kafka/pom.xml', import.meta.url));
@@ -60,9 +84,11 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Runni
   const logDir = await mkdtemp(join(tmpdir(), 'outpost-kafka-'));
   const dataDir = join(logDir, 'data');
   await mkdir(dataDir);
+  const secured = options.secured === undefined ? null : await writeSecuredListenerFiles(options.secured, logDir);
+  const securedBrokers = secured === null ? [] : [`${host}:${secured.port}`];
   const serverProperties = join(logDir, 'server.properties');
   const log4jProperties = join(logDir, 'log4j2.properties');
-  await writeFile(serverProperties, renderServerProperties(host, port, controllerPort, dataDir));
+  await writeFile(serverProperties, renderServerProperties(host, port, controllerPort, dataDir, secured));
   await writeFile(log4jProperties, renderLog4jProperties(join(logDir, SERVER_LOG)));
 
   const javaArguments = [
@@ -100,7 +126,8 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Runni
   try {
     const consoleLog = await open(join(logDir, CONSOLE_LOG), 'a');
     try {
-      await formatStorage(javaArguments, serverProperties, ['ignore', consoleLog.fd, consoleLog.fd], logDir, namespace);
+      const scramUsers = secured?.scramSha512Users ?? {};
+      await formatStorage(javaArguments, serverProperties, scramUsers, ['ignore', consoleLog.fd, consoleLog.fd], logDir, namespace);
     } finally {
       await consoleLog.close();
     }
@@ -113,6 +140,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Runni
   return {
     brokers,
     bootstrap: brokers.join(','),
+    securedBrokers,
     logDir,
     stop,
     takeDown: killBroker,
@@ -160,16 +188,27 @@ function locateKafkaLibs(): string {
   return libsDir;
 }
 
-function renderServerProperties(host: string, port: number, controllerPort: number, dataDir: string): string {
+/** Picks the secured port and writes the PEM keystore (key, then chain) and truststore Kafka reads with ssl.*.type=PEM. */
+async function writeSecuredListenerFiles(options: SecuredListenerOptions, logDir: string): Promise<SecuredListener> {
+  const keystorePath = join(logDir, 'server-keystore.pem');
+  const truststorePath = join(logDir, 'client-ca.pem');
+  await writeFile(keystorePath, `${options.serverKey.trimEnd()}\n${options.serverCertChain.trimEnd()}\n`);
+  await writeFile(truststorePath, options.clientCa);
+  return { ...options, port: await findFreePort(), keystorePath, truststorePath };
+}
+
+function renderServerProperties(host: string, port: number, controllerPort: number, dataDir: string, secured: SecuredListener | null): string {
+  const securedListener = secured === null ? '' : `,SASL_SSL://${host}:${secured.port}`;
   return [
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://${host}:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${host}:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `listeners=PLAINTEXT://${host}:${port}${securedListener},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${host}:${port}${securedListener},CONTROLLER://127.0.0.1:${controllerPort}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    `listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${secured === null ? '' : ',SASL_SSL:SASL_SSL'}`,
+    ...(secured === null ? [] : renderSecuredListenerProperties(secured)),
     `log.dirs=${dataDir}`,
     'num.partitions=1',
     'auto.create.topics.enable=true',
@@ -184,6 +223,23 @@ function renderServerProperties(host: string, port: number, controllerPort: numb
     'replica.fetch.max.bytes=8388608',
     '',
   ].join('\n');
+}
+
+/**
+ * Only the SASL_SSL listener is configured, so the PLAINTEXT and controller listeners stay as they
+ * were. Without an authorizer every authenticated user may do anything, which is all these tests need.
+ */
+function renderSecuredListenerProperties(secured: SecuredListener): string[] {
+  const prefix = 'listener.name.sasl_ssl.';
+  return [
+    `${prefix}sasl.enabled.mechanisms=SCRAM-SHA-512`,
+    `${prefix}scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;`,
+    `${prefix}ssl.keystore.type=PEM`,
+    `${prefix}ssl.keystore.location=${secured.keystorePath}`,
+    `${prefix}ssl.truststore.type=PEM`,
+    `${prefix}ssl.truststore.location=${secured.truststorePath}`,
+    `${prefix}ssl.client.auth=${secured.requireClientCertificate ? 'required' : 'none'}`,
+  ];
 }
 
 function renderLog4jProperties(logFile: string): string {
@@ -222,11 +278,29 @@ async function spawnJava(javaArguments: string[], stdio: StdioOptions, namespace
   return child;
 }
 
-/** Writes the KRaft bootstrap metadata; --standalone makes this node the only voter of a dynamic quorum. */
-async function formatStorage(javaArguments: string[], serverProperties: string, stdio: StdioOptions, logDir: string, namespace: string | undefined): Promise<void> {
+/**
+ * Writes the KRaft bootstrap metadata; --standalone makes this node the only voter of a dynamic quorum.
+ * SCRAM users go into that metadata too (--add-scram), so they exist before any listener opens and
+ * no admin call over an authenticated listener is needed to create them.
+ */
+async function formatStorage(
+  javaArguments: string[],
+  serverProperties: string,
+  scramSha512Users: Readonly<Record<string, string>>,
+  stdio: StdioOptions,
+  logDir: string,
+  namespace: string | undefined,
+): Promise<void> {
   const clusterId = randomBytes(16).toString('base64url');
   // "=" keeps an id that starts with "-" from being parsed as an option.
   const formatArguments = ['format', `--config=${serverProperties}`, `--cluster-id=${clusterId}`, '--standalone'];
+  for (const [name, password] of Object.entries(scramSha512Users)) {
+    // The credential syntax has no escaping, so a name or password with separators would be misread.
+    if (!/^[\w-]+$/.test(name) || !/^[\w-]+$/.test(password)) {
+      throw new Error(`The SCRAM user "${name}" or its password has characters other than letters, digits, "-" and "_".`);
+    }
+    formatArguments.push(`--add-scram=SCRAM-SHA-512=[name=${name},password=${password}]`);
+  }
   const formatter = await spawnJava([...javaArguments, 'kafka.tools.StorageTool', ...formatArguments], stdio, namespace);
   await once(formatter, 'exit');
   if (formatter.exitCode !== 0) {

@@ -20,19 +20,26 @@ export type AuditVerdict =
   | { readonly ok: false; readonly rowId: number; readonly problem: AuditProblem; readonly sentence: string };
 
 export interface AuditTrail {
-  /** Appends the event, chained to the last one; returns its row id. */
+  /** Appends the event, chained to the last one, and hands it to whatever forwards the log; returns its row id. */
   record(event: AuditEvent): number;
   /** Walks the whole chain and reports the first row that breaks it. */
   verify(): AuditVerdict;
 }
 
-export function createAuditTrail(tables: AuditTables, clock: Pick<Clock, 'now'>): AuditTrail {
+/**
+ * `onAppended` sees each row inside the transaction that appends it, on the same connection, so
+ * what it writes (a copy queued in the outbox) commits with the row or not at all.
+ */
+export function createAuditTrail(tables: AuditTables, clock: Pick<Clock, 'now'>, onAppended?: (row: AuditRow) => void): AuditTrail {
   return {
     record(event) {
       return tables.transaction(() => {
         const prevHash = tables.lastHash() ?? GENESIS_HASH;
         const fields = { at: clock.now(), actor: event.actor, action: event.action, subject: event.subject, details: JSON.stringify(event.details ?? {}) };
-        return tables.append({ ...fields, prev_hash: prevHash, hash: linkHash(prevHash, fields) });
+        const row = { ...fields, prev_hash: prevHash, hash: linkHash(prevHash, fields) };
+        const id = tables.append(row);
+        onAppended?.({ id, ...row });
+        return id;
       });
     },
     verify: () => verifyChain(tables),

@@ -9,13 +9,20 @@ export interface LaunchOptions {
   readonly config: OutpostConfig;
   readonly dataDir: string | null;
   readonly port: number | null;
+  /** A file holding the passphrase, for a web host started with no one at the keyboard. */
+  readonly passphraseFile: string | null;
+  /** Where the web host listens; loopback when null. */
+  readonly host: string | null;
+  readonly tlsCertFile: string | null;
+  readonly tlsKeyFile: string | null;
 }
 
 /** The profile that --brokers and --topic describe. */
 export const COMMAND_LINE_PROFILE_ID = 'command-line';
 
 export const USAGE = `Usage: outpost [--config FILE] [--brokers HOST:PORT[,HOST:PORT]] [--topic TOPIC]... [--format ${RECORD_FORMATS.join('|')}]
-               [--group-id ID] [--data-dir DIR] [--port N]
+               [--group-id ID] [--data-dir DIR] [--port N] [--passphrase-file FILE]
+               [--host ADDRESS --tls-cert FILE --tls-key FILE]
 With no connection profile (from --brokers, a config file, or saved in the app), Outpost plays its built-in demo scenario.`;
 
 /**
@@ -38,6 +45,10 @@ export function readLaunchOptions(argv: readonly string[]): LaunchOptions {
         'group-id': { type: 'string' },
         'data-dir': { type: 'string' },
         port: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        host: { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -64,7 +75,18 @@ export function readLaunchOptions(argv: readonly string[]): LaunchOptions {
 
   const parsed = OutpostConfigSchema.safeParse(input);
   if (!parsed.success) throw new UserFacingError(`The configuration is not valid: ${describeIssues(parsed.error)}.`);
-  return { config: parsed.data, dataDir: values['data-dir'] ?? null, port: parsePort(values.port) };
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
+    throw new UserFacingError(`--tls-cert and --tls-key go together.\n${USAGE}`);
+  }
+  return {
+    config: parsed.data,
+    dataDir: values['data-dir'] ?? null,
+    port: parsePort(values.port),
+    passphraseFile: values['passphrase-file'] ?? null,
+    host: values.host ?? null,
+    tlsCertFile: values['tls-cert'] ?? null,
+    tlsKeyFile: values['tls-key'] ?? null,
+  };
 }
 
 function readConfigFile(file: string): OutpostConfigInput {

@@ -2,11 +2,18 @@ import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 import { logLevel } from 'kafkajs';
 import type { Log, Secrets } from '../ports';
 import type { StoredProfile } from '../store/store';
+import { checkClientCertificate } from './check-client-certificate';
 
 /**
  * Builds the kafkajs settings for a profile, unsealing its secrets only in
  * memory. kafkajs retries are kept short: the profile's supervisor owns
  * reconnection, with its own backoff, because kafkajs alone can hang.
+ *
+ * A profile with TLS always gets TLS with the broker's certificate checked:
+ * kafkajs never falls back to plaintext when `ssl` is set, and nothing here
+ * leaves it out or turns verification off. A client certificate that cannot
+ * work (expired, not yet valid, or without its key) is refused with a
+ * ProfileTlsError before anything is sent.
  */
 export async function kafkaClientConfig(profile: StoredProfile, secrets: Secrets, log: Log): Promise<KafkaConfig> {
   const config: KafkaConfig = {
@@ -20,10 +27,12 @@ export async function kafkaClientConfig(profile: StoredProfile, secrets: Secrets
     retry: { initialRetryTime: 250, retries: 2, maxRetryTime: 2_000 },
   };
   if (profile.tls !== null) {
+    const key = profile.tls.keySealed === null ? null : await secrets.unseal(profile.tls.keySealed);
+    checkClientCertificate(profile.tls.cert, key, Date.now());
     config.ssl = {
       ca: profile.tls.ca ?? undefined,
       cert: profile.tls.cert ?? undefined,
-      key: profile.tls.keySealed === null ? undefined : await secrets.unseal(profile.tls.keySealed),
+      key: key ?? undefined,
       servername: profile.tls.servername ?? undefined,
       rejectUnauthorized: true,
     };

@@ -8,7 +8,7 @@ import type { Cancel, Clock, Log, Secrets } from '../ports';
 import type { Store, StoredProfile, StoredSubscription } from '../store/store';
 import { backoffDelay } from './backoff';
 import { kafkaClientConfig } from './client-config';
-import { describeKafkaError } from './describe-kafka-error';
+import { connectionSecurityOf, describeKafkaError } from './describe-kafka-error';
 import { createTopicRouter } from './topic-router';
 import { withTimeout } from './with-timeout';
 
@@ -62,6 +62,8 @@ export function createProfileConsumer(options: {
   let stopped = false;
   let generation = 0;
   let attempt = 0;
+  // Once the brokers have answered, a dropped connection is the link, not a listener of another protocol.
+  let everConnected = false;
   let consumer: Consumer | null = null;
   let admin: Admin | null = null;
   let assignment: Record<string, number[]> = {};
@@ -106,7 +108,7 @@ export function createProfileConsumer(options: {
 
   const restart = (cause: unknown, ownGeneration: number): void => {
     if (stopped || ownGeneration !== generation || restartTimer !== null) return;
-    const failure = describeKafkaError(cause, profile.brokers);
+    const failure = describeKafkaError(cause, profile.brokers, connectionSecurityOf(profile, { firstContact: !everConnected }));
     const delay = backoffDelay(attempt, BACKOFF, options.random);
     attempt += 1;
     log.warn(`Profile ${profile.id}: ${failure.sentence}`, { retryInMs: delay });
@@ -146,6 +148,7 @@ export function createProfileConsumer(options: {
       current.on(current.events.GROUP_JOIN, (event) => {
         if (own !== generation) return;
         attempt = 0;
+        everConnected = true;
         assignment = event.payload.memberAssignment;
         resumeFromCache(current, assignment);
         setState('connected', null);
@@ -239,7 +242,7 @@ export function createProfileConsumer(options: {
       if (state === 'degraded') setState('connected', null);
       options.onStatusChange();
     } catch (error) {
-      setState('degraded', `Consuming, but the lag could not be read: ${describeKafkaError(error, profile.brokers).sentence}`);
+      setState('degraded', `Consuming, but the lag could not be read: ${describeKafkaError(error, profile.brokers, connectionSecurityOf(profile, { firstContact: false })).sentence}`);
     }
   };
 

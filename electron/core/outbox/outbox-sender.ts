@@ -9,7 +9,7 @@ import type { OutboundDestination, QueuedOutbound, Store, StoredProfile } from '
 import { createByteBudget } from './byte-budget';
 import { classifySendError, type SendFailure } from './classify-send-error';
 import { gzippedSize } from './compressed-size';
-import { wireKeyAndHeaders } from './wire-message';
+import { MESSAGE_ID_HEADER, wireKeyAndHeaders } from './wire-message';
 
 export const DEFAULT_SEND_BACKOFF = { baseMs: 500, capMs: 5_000 };
 const CONNECT_TIMEOUT_MS = 20_000;
@@ -82,6 +82,8 @@ export function createOutboxSender(options: {
   readonly onChange: () => void;
   readonly backoff?: { readonly baseMs: number; readonly capMs: number };
   readonly random?: () => number;
+  /** One key for every message, so they keep their order in one partition; each message's own id otherwise. */
+  readonly recordKey?: string | undefined;
 }): OutboxSender {
   const { destination, store, clock, log } = options;
   const backoff = options.backoff ?? DEFAULT_SEND_BACKOFF;
@@ -111,8 +113,8 @@ export function createOutboxSender(options: {
   let waitingForBudget = false;
   /** The last requests sent, for the measured rate. */
   const recentSends: { readonly began: number; readonly sentAt: number; readonly chargedBytes: number; readonly wireBytes: number }[] = [];
-  /** The partition kafkajs's partitioner picked for each message key in the request being sent. */
-  const partitionOfKey = new Map<string, number>();
+  /** The partition kafkajs's partitioner picked for each message id in the request being sent. */
+  const partitionOfMessage = new Map<string, number>();
 
   const sleep = (delayMs: number): Promise<void> =>
     new Promise((resolve) => {
@@ -151,7 +153,8 @@ export function createOutboxSender(options: {
     const choose = Partitioners.DefaultPartitioner();
     return (args) => {
       const partition = choose(args);
-      if (typeof args.message.key === 'string') partitionOfKey.set(args.message.key, partition);
+      const id = args.message.headers?.[MESSAGE_ID_HEADER];
+      if (typeof id === 'string') partitionOfMessage.set(id, partition);
       return partition;
     };
   };
@@ -217,7 +220,7 @@ export function createOutboxSender(options: {
       const budgetBytesPerSecond = store.outboundBudget(destination);
       const batch = nextBatch(budgetBytesPerSecond);
       if (batch.length === 0) return null;
-      const chargedBytes = RECORD_BATCH_HEADER_BYTES + RECORD_FRAMING_BYTES * batch.length + gzippedSize(batch.flatMap((message) => wireParts(message)));
+      const chargedBytes = RECORD_BATCH_HEADER_BYTES + RECORD_FRAMING_BYTES * batch.length + gzippedSize(batch.flatMap((message) => wireParts(message, options.recordKey)));
       const delayMs = budget.delayFor(chargedBytes, budgetBytesPerSecond);
       if (delayMs === 0) return { batch, chargedBytes, budgetBytesPerSecond };
       waitingForBudget = true;
@@ -254,11 +257,11 @@ export function createOutboxSender(options: {
     // A message cancelled or edited while the batch waited for the budget stays behind.
     const batch = candidates.filter(({ id }) => moved.has(id));
     if (batch.length === 0) return 'moved-on';
-    const records = batch.map((message) => ({ ...wireKeyAndHeaders(message), value: Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength) }));
+    const records = batch.map((message) => ({ ...wireKeyAndHeaders(message, options.recordKey), value: Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength) }));
     options.onChange();
     budget.charge(chargedBytes, budgetBytesPerSecond);
     const brokers = producer?.brokers ?? [];
-    partitionOfKey.clear();
+    partitionOfMessage.clear();
     try {
       const placements = await withTimeout(
         client.send({ topic: destination.topic, acks: -1, compression: CompressionTypes.GZIP, messages: records }),
@@ -266,10 +269,10 @@ export function createOutboxSender(options: {
         batch.length === 1 ? 'sending the message' : `sending ${batch.length} messages`,
       );
       const sentAt = clock.now();
-      const offsets = offsetsByKey(records.map((record) => record.key), partitionOfKey, placements);
+      const offsets = offsetsByMessage(batch.map(({ id }) => id), partitionOfMessage, placements);
       store.transitionOutboundMany(
         ['sending'],
-        batch.map(({ id }) => ({ id, change: { state: 'sent', at: sentAt, reason: null, partition: partitionOfKey.get(id), offset: offsets.get(id) } })),
+        batch.map(({ id }) => ({ id, change: { state: 'sent', at: sentAt, reason: null, partition: partitionOfMessage.get(id), offset: offsets.get(id) } })),
       );
       options.onChange();
       sentWireBytes += chargedBytes;
@@ -353,8 +356,8 @@ export function createOutboxSender(options: {
 }
 
 /** What kafkajs compresses of a message: its key, its headers and its value. */
-function wireParts(message: QueuedOutbound): Uint8Array[] {
-  const { key, headers } = wireKeyAndHeaders(message);
+function wireParts(message: QueuedOutbound, recordKey: string | undefined): Uint8Array[] {
+  const { key, headers } = wireKeyAndHeaders(message, recordKey);
   return [Buffer.from(key), ...Object.entries(headers).map(([name, value]) => Buffer.from(`${name}${String(value)}`)), message.payload];
 }
 
@@ -362,18 +365,18 @@ function wireParts(message: QueuedOutbound): Uint8Array[] {
  * Each message's offset: the broker answers with the first offset it gave each partition, and
  * kafkajs keeps the order of the messages within a partition.
  */
-function offsetsByKey(keys: readonly string[], partitionOfKey: ReadonlyMap<string, number>, placements: readonly RecordMetadata[]): Map<string, string> {
+function offsetsByMessage(ids: readonly string[], partitionOfMessage: ReadonlyMap<string, number>, placements: readonly RecordMetadata[]): Map<string, string> {
   const nextOffset = new Map<number, bigint>();
   for (const placement of placements) {
     const base = placement.baseOffset ?? placement.offset;
     if (base !== undefined) nextOffset.set(placement.partition, BigInt(base));
   }
   const offsets = new Map<string, string>();
-  for (const key of keys) {
-    const partition = partitionOfKey.get(key);
+  for (const id of ids) {
+    const partition = partitionOfMessage.get(id);
     const offset = partition === undefined ? undefined : nextOffset.get(partition);
     if (partition === undefined || offset === undefined) continue;
-    offsets.set(key, offset.toString());
+    offsets.set(id, offset.toString());
     nextOffset.set(partition, offset + 1n);
   }
   return offsets;

@@ -31,9 +31,24 @@ export interface Outbox {
   /** Newest first; every state when `states` is null. */
   list(states: readonly OutboxState[] | null, limit: number): OutboxMessage[];
   counts(): OutboxCounts;
+  /**
+   * Starts sending a destination whose queue another part of the core wrote to itself, in a
+   * transaction of its own (the audit log's copies), as enqueue() does for the analyst's messages.
+   */
+  noticeQueued(destination: OutboundDestination): void;
   /** Queues again what the last run left half-sent, and starts sending everything queued. */
   start(): void;
   stop(): Promise<void>;
+}
+
+/**
+ * A destination only Outpost writes to (the audit log's copies). Every message to it goes with one
+ * record key, so all land in one partition in the order queued; the analyst can neither queue to
+ * it nor rewrite what is queued there, as a receiver checks each message against the log.
+ */
+export interface OwnStream {
+  readonly destination: OutboundDestination;
+  readonly key: string;
 }
 
 export function createOutbox(options: {
@@ -47,9 +62,12 @@ export function createOutbox(options: {
   readonly onChange: () => void;
   /** Tests shorten the wait between attempts; the default suits a real link. */
   readonly backoff?: { readonly baseMs: number; readonly capMs: number };
+  readonly ownStream?: OwnStream | null;
 }): Outbox {
   const { store, clock, log } = options;
   const siteMarking = options.siteMarking ?? null;
+  const ownStream = options.ownStream ?? null;
+  const isOwnStream = (destination: OutboundDestination): boolean => ownStream !== null && destinationKey(destination) === destinationKey(ownStream.destination);
   const senders = new Map<string, OutboxSender>();
   let started = false;
   let stopped = false;
@@ -67,6 +85,7 @@ export function createOutbox(options: {
         log,
         onChange: options.onChange,
         backoff: options.backoff,
+        recordKey: isOwnStream(destination) ? ownStream?.key : undefined,
       });
       senders.set(key, sender);
     }
@@ -90,6 +109,14 @@ export function createOutbox(options: {
     }
   };
 
+  const refuseOwnStream = (draft: OutboxDraft): void => {
+    if (isOwnStream(draft)) throw new UserFacingError(`Topic ${draft.topic} of profile ${draft.profileId} carries Outpost's audit log only; send the message to another topic.`);
+  };
+
+  const refuseOwnMessage = (message: OutboxMessage): void => {
+    if (isOwnStream(message)) throw new UserFacingError("This is Outpost's copy of an audit event; it goes as it was recorded, so it cannot be changed or cancelled.");
+  };
+
   /** Writes a queued message anew with the same id and time, so a receiver still sees one message. */
   const revise = (message: OutboxMessage, draft: OutboxDraft, note: string): OutboxMessage | null => {
     const payload = encodeWireMessage(draft, message.id, message.createdAt, siteMarking);
@@ -109,6 +136,7 @@ export function createOutbox(options: {
   return {
     enqueue(draft) {
       requireProfile(draft.profileId);
+      refuseOwnStream(draft);
       const id = randomUUID();
       const createdAt = clock.now();
       const payload = encodeWireMessage(draft, id, createdAt, siteMarking);
@@ -118,6 +146,8 @@ export function createOutbox(options: {
     },
 
     cancel(id) {
+      // A cancelled copy would leave a gap in the log the receiver keeps, which is what forwarding is for.
+      refuseOwnMessage(existing(id));
       const cancelled = store.transitionOutbound(id, ['queued', 'failed'], { state: 'cancelled', at: clock.now(), note: 'Cancelled by the analyst.' });
       if (cancelled !== null) return changed(cancelled);
       const message = existing(id);
@@ -138,6 +168,7 @@ export function createOutbox(options: {
 
     setPrecedence(id, precedence) {
       const message = existing(id);
+      refuseOwnMessage(message);
       const updated = message.state === 'queued' ? revise(message, { ...draftOf(message), precedence }, `Precedence set to ${precedence.toUpperCase()}.`) : null;
       if (updated === null) throw new UserFacingError(`Only a queued message can change precedence; this one is ${existing(id).state}.`);
       return changed(updated);
@@ -145,7 +176,9 @@ export function createOutbox(options: {
 
     edit(id, draft) {
       requireProfile(draft.profileId);
+      refuseOwnStream(draft);
       const message = existing(id);
+      refuseOwnMessage(message);
       const updated = message.state === 'queued' ? revise(message, draft, 'Edited by the analyst.') : null;
       if (updated === null) {
         const { state } = existing(id);
@@ -169,6 +202,11 @@ export function createOutbox(options: {
 
     list: (states, limit) => store.listOutbound(states, limit),
     counts: () => store.countOutbound(),
+
+    noticeQueued(destination) {
+      wakeSender(destination);
+      options.onChange();
+    },
 
     start() {
       if (started || stopped) return;

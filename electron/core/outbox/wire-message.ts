@@ -73,9 +73,12 @@ export function encodeWireMessage(draft: OutboxDraft, id: string, createdAt: num
   return new TextEncoder().encode(text);
 }
 
-/** The record key and headers; the precedence is the message's current one, which may have changed since it was queued. */
-export function wireKeyAndHeaders(message: Pick<OutboxMessage, 'id' | 'precedence'>): { key: string; headers: IHeaders } {
-  return { key: message.id, headers: { [MESSAGE_ID_HEADER]: message.id, [PRECEDENCE_HEADER]: message.precedence } };
+/**
+ * The record key and headers; the precedence is the message's current one, which may have changed
+ * since it was queued. The key is the message id unless the destination keeps one key for all, to keep their order.
+ */
+export function wireKeyAndHeaders(message: Pick<OutboxMessage, 'id' | 'precedence'>, recordKey: string = message.id): { key: string; headers: IHeaders } {
+  return { key: recordKey, headers: { [MESSAGE_ID_HEADER]: message.id, [PRECEDENCE_HEADER]: message.precedence } };
 }
 
 function encodeJsonMessage(draft: OutboxDraft, id: string, createdAt: number): string {

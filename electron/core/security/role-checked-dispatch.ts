@@ -27,8 +27,9 @@ export function refusalFor(role: Role, method: MethodName): string {
  * The one place the core enforces roles, whatever the renderer shows: a call the role may not
  * make is refused before its arguments are parsed or its handler runs.
  */
-export function roleCheckedDispatch(dispatch: Dispatch, role: Role): Dispatch {
+export function roleCheckedDispatch(dispatch: Dispatch, currentRole: () => Role): Dispatch {
   return async (method, args) => {
+    const role = currentRole();
     if (isMethodName(method) && !mayCall(role, method)) return fail('forbidden', refusalFor(role, method));
     return dispatch(method, args);
   };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { UserFacingError } from '../user-facing-error';
+import { HEX_256 } from '../vault/cache-keys';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -12,7 +13,6 @@ export interface OpenDatabaseOptions {
   readonly nativeBinding?: string | undefined;
 }
 
-const HEX_KEY = /^[0-9a-f]{64}$/;
 
 /**
  * Opens the encrypted cache: key first, then a read that proves the key, then
@@ -21,15 +21,10 @@ const HEX_KEY = /^[0-9a-f]{64}$/;
  * makes the analyst's few writes, so it syncs every commit (see applyConnectionSettings).
  */
 export function openDatabase(options: OpenDatabaseOptions): Database {
-  if (!HEX_KEY.test(options.key)) {
-    throw new UserFacingError('The cache key Outpost holds is not a 256-bit hex key. Restore the original key file.');
-  }
   const existed = existsSync(options.file);
   const db = new BetterSqlite3(options.file, { nativeBinding: options.nativeBinding });
   try {
-    // ChaCha20-Poly1305 authenticates every page, so tampering reads as an error, not as data.
-    db.pragma(`cipher = 'chacha20'`);
-    db.pragma(`hexkey = '${options.key}'`);
+    applyKey(db, options.key);
     proveKey(db, options.file, existed);
     // Large pages: fewer, bigger encrypted writes; measured several times faster for ingest.
     if (!existed) db.pragma('page_size = 16384');
@@ -54,8 +49,7 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
 export function openWriterConnection(options: OpenDatabaseOptions): Database {
   const db = new BetterSqlite3(options.file, { nativeBinding: options.nativeBinding, fileMustExist: true });
   try {
-    db.pragma(`cipher = 'chacha20'`);
-    db.pragma(`hexkey = '${options.key}'`);
+    applyKey(db, options.key);
     proveKey(db, options.file, true);
     applyConnectionSettings(db, 'NORMAL');
     return db;
@@ -84,7 +78,15 @@ function applyConnectionSettings(db: Database, synchronous: SynchronousMode): vo
   db.pragma('wal_autocheckpoint = 4096');
 }
 
-function proveKey(db: Database, file: string, existed: boolean): void {
+/** Keys a fresh connection; the key is checked to be hex first, so it cannot break out of the pragma. */
+export function applyKey(db: Database, key: string): void {
+  if (!HEX_256.test(key)) throw new UserFacingError('The cache key Outpost holds is not a 256-bit hex key. Restore the original key file.');
+  // ChaCha20-Poly1305 authenticates every page, so tampering reads as an error, not as data.
+  db.pragma(`cipher = 'chacha20'`);
+  db.pragma(`hexkey = '${key}'`);
+}
+
+export function proveKey(db: Database, file: string, existed: boolean): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
@@ -108,6 +110,6 @@ function checkIntegrity(db: Database, file: string): void {
   }
 }
 
-function isNotADatabase(error: unknown): boolean {
+export function isNotADatabase(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB';
 }

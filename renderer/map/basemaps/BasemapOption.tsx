@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { BUNDLED_BASEMAP_ID, type Basemap } from '../../../shared/basemaps';
+import { useMayCall } from '../../security/role-context';
 import { isSelectable } from './basemap-choice';
 
 interface BasemapOptionProps {
@@ -15,7 +16,8 @@ export function BasemapOption({ basemap, shown, onChoose, onRemove }: BasemapOpt
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const selectable = isSelectable(basemap);
-  const removable = basemap.id !== BUNDLED_BASEMAP_ID;
+  const mayRemove = useMayCall('basemaps.remove');
+  const removable = mayRemove && basemap.id !== BUNDLED_BASEMAP_ID;
 
   const remove = async (): Promise<void> => {
     const refused = await onRemove(basemap.id);

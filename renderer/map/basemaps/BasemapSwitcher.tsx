@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Client } from '../../client';
+import { useMayCall } from '../../security/role-context';
 import { AddBasemapForm } from './AddBasemapForm';
 import { BasemapOption } from './BasemapOption';
 import { useBasemapCatalogue } from './use-basemap-catalogue';
@@ -17,6 +18,7 @@ export function BasemapSwitcher({ map, client }: BasemapSwitcherProps) {
   const [open, setOpen] = useState(false);
   const catalogue = useBasemapCatalogue(client);
   const [shownId, choose] = useShownBasemap(map, catalogue.basemaps);
+  const mayAdd = useMayCall('basemaps.add');
 
   return (
     <div className="basemap-switcher">
@@ -25,7 +27,7 @@ export function BasemapSwitcher({ map, client }: BasemapSwitcherProps) {
         iconPath="M12 3 2 8l10 5 10-5z M2 12l10 5 10-5 M2 16l10 5 10-5"
         open={open}
         onToggle={() => setOpen((wasOpen) => !wasOpen)}
-        titles={{ closed: 'Choose the basemap under the tracks, or add an offline tile package', open: 'Close the basemap list' }}
+        titles={{ closed: mayAdd ? 'Choose the basemap under the tracks, or add an offline tile package' : 'Choose the basemap under the tracks', open: 'Close the basemap list' }}
         testId="basemap-button"
       />
       {open ? (
@@ -40,7 +42,7 @@ export function BasemapSwitcher({ map, client }: BasemapSwitcherProps) {
               ))}
             </ul>
           )}
-          <AddBasemapForm onAdd={catalogue.add} onChoose={catalogue.choosePackage} />
+          {mayAdd ? <AddBasemapForm onAdd={catalogue.add} onChoose={catalogue.choosePackage} /> : null}
         </div>
       ) : null}
     </div>

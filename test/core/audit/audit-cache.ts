@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createAuditTrail, type AuditTrail } from '../../../electron/core/audit/audit-trail';
@@ -6,13 +5,11 @@ import { CACHE_FILE_NAME } from '../../../electron/core/create-core';
 import { createAuditTables } from '../../../electron/core/store/audit-tables';
 import { openDatabase } from '../../../electron/core/store/open-database';
 import { manualClock } from '../../support/manual-clock';
+import { testCacheKeys } from '../../support/test-keyring';
 
-export const AUDIT_KEY = 'c'.repeat(64);
-
-/** An encrypted cache in a data folder laid out as Outpost lays it out, key file beside it, with an audit trail on it. */
-export function openAuditCache(dataDir: string): { readonly db: Database; readonly trail: AuditTrail } {
-  writeFileSync(join(dataDir, 'cache.key'), `${AUDIT_KEY}\n`, { mode: 0o600 });
-  const db = openDatabase({ file: join(dataDir, CACHE_FILE_NAME), key: AUDIT_KEY });
+/** An encrypted cache in a data folder laid out as Outpost lays it out, keyring beside it, with an audit trail on it. */
+export async function openAuditCache(dataDir: string): Promise<{ readonly db: Database; readonly trail: AuditTrail }> {
+  const db = openDatabase({ file: join(dataDir, CACHE_FILE_NAME), key: (await testCacheKeys(dataDir)).databaseKey });
   return { db, trail: createAuditTrail(createAuditTables(db), manualClock()) };
 }
 

@@ -10,9 +10,9 @@ describe('Given an audit trail on an encrypted cache holding a shift of events',
   let dir: ReturnType<typeof makeTempDir>;
   let db: Database;
   let trail: AuditTrail;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = makeTempDir();
-    ({ db, trail } = openAuditCache(dir.path));
+    ({ db, trail } = await openAuditCache(dir.path));
     recordAShift(trail);
   });
   afterEach(() => {
@@ -90,9 +90,9 @@ describe('Given an audit trail on a new cache', () => {
   let dir: ReturnType<typeof makeTempDir>;
   afterEach(() => dir.remove());
 
-  it('When nothing has been recorded, Then the empty log verifies', () => {
+  it('When nothing has been recorded, Then the empty log verifies', async () => {
     dir = makeTempDir();
-    const { db, trail } = openAuditCache(dir.path);
+    const { db, trail } = await openAuditCache(dir.path);
     expect(trail.verify()).toEqual({ ok: true, count: 0 });
     db.close();
   });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile, ProfileStatus, Subscription } from '../../../shared/connections';
 import { OutpostConfigSchema } from '../../../shared/config';
-import { createCore, createKeyFileSecrets, systemClock, type Core } from '../../../electron/core';
+import { createCore, systemClock, type Core } from '../../../electron/core';
+import { testKeyringSecrets } from '../../support/test-keyring';
 import { sourceIngestWorker } from '../../support/ingest-worker';
 import { findFreePort } from '../../support/ports';
 import { recordingLog } from '../../support/recording-log';
@@ -14,11 +15,11 @@ const PASSWORD = 'Tr1dent-Sentinel-Passphrase';
 const KEY_MARKER = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-client-key-body';
 const CLIENT_KEY = `-----BEGIN PRIVATE KEY-----\n${KEY_MARKER}\n-----END PRIVATE KEY-----`;
 
-function startCore(dataDir: string): Promise<Core> {
+async function startCore(dataDir: string): Promise<Core> {
   return createCore({
     dataDir,
     config: OutpostConfigSchema.parse({}),
-    secrets: createKeyFileSecrets(dataDir),
+    secrets: await testKeyringSecrets(dataDir),
     clock: systemClock,
     log: recordingLog(),
     ingestWorker: sourceIngestWorker,

@@ -80,8 +80,8 @@ describe('Given 20,000 records and an Outpost process that is killed with SIGKIL
     expect(countAfterRestart).toBe(RECORDS);
   });
 
-  it('Then every partition holds one contiguous run of offsets from 0, with no gap and no duplicate', () => {
-    const db = openCacheForInspection(dataDir);
+  it('Then every partition holds one contiguous run of offsets from 0, with no gap and no duplicate', async () => {
+    const db = await openCacheForInspection(dataDir);
     try {
       const rows = db
         .prepare<[], { partition: number; rows: number; distinctOffsets: number; first: number; last: number }>(

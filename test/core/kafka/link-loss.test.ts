@@ -3,7 +3,8 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileStatus } from '../../../shared/connections';
 import { OutpostConfigSchema } from '../../../shared/config';
-import { createCore, createKeyFileSecrets, systemClock, type Core } from '../../../electron/core';
+import { createCore, systemClock, type Core } from '../../../electron/core';
+import { testKeyringSecrets } from '../../support/test-keyring';
 import { aJsonPosition } from '../../builders/json-position-builder';
 import { createTopic, startKafka, type RunningKafka } from '../../support/kafka';
 import { findFreePort } from '../../support/ports';
@@ -26,13 +27,13 @@ async function produce(brokers: string[], from: number, count: number): Promise<
   await producer.disconnect();
 }
 
-function startCore(dataDir: string, brokers: string[]): Promise<Core> {
+async function startCore(dataDir: string, brokers: string[]): Promise<Core> {
   return createCore({
     dataDir,
     config: OutpostConfigSchema.parse({
       profiles: [{ id: 'edge', name: 'Edge', brokers, subscriptions: [{ topic: TOPIC, format: 'json' }] }],
     }),
-    secrets: createKeyFileSecrets(dataDir),
+    secrets: await testKeyringSecrets(dataDir),
     clock: systemClock,
     log: recordingLog(),
     ingestWorker: sourceIngestWorker,

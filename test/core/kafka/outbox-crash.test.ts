@@ -46,8 +46,8 @@ async function enqueueAll(client: ContractClient, precedenceOf: (i: number) => P
 }
 
 /** Ids in each state, read from the data folder the killed process left behind. */
-function statesOnDisk(dataDir: string): { sending: string[]; counts: Record<string, number>; interruptedNotes: number } {
-  const db = openCacheForInspection(dataDir);
+async function statesOnDisk(dataDir: string): Promise<{ sending: string[]; counts: Record<string, number>; interruptedNotes: number }> {
+  const db = await openCacheForInspection(dataDir);
   try {
     const sending = db.prepare<[], { id: string }>("SELECT id FROM outbox_messages WHERE state = 'sending' ORDER BY seq").all();
     const counts = db.prepare<[], { state: string; count: number }>('SELECT state, count(*) AS count FROM outbox_messages GROUP BY state').all();
@@ -66,8 +66,8 @@ interface StoredHistory {
 }
 
 /** The state, attempts and history of each of `ids`, read from a data folder no process holds. */
-function historiesOnDisk(dataDir: string, ids: readonly string[]): Map<string, StoredHistory> {
-  const db = openCacheForInspection(dataDir);
+async function historiesOnDisk(dataDir: string, ids: readonly string[]): Promise<Map<string, StoredHistory>> {
+  const db = await openCacheForInspection(dataDir);
   try {
     const message = db.prepare<[string], { seq: number; state: string; attempts: number }>('SELECT seq, state, attempts FROM outbox_messages WHERE id = ?');
     const history = db.prepare<[number], { state: string; note: string | null }>('SELECT state, note FROM outbox_history WHERE message_seq = ? ORDER BY seq');
@@ -129,7 +129,7 @@ describe('Given 5,000 messages queued through the contract and an Outpost proces
     first = undefined;
     client.close();
 
-    const onDisk = statesOnDisk(dataDir);
+    const onDisk = await statesOnDisk(dataDir);
     leftSending = onDisk.sending;
     notesBeforeRestart = onDisk.interruptedNotes;
 
@@ -142,8 +142,8 @@ describe('Given 5,000 messages queued through the contract and an Outpost proces
     again.close();
     await second.stop();
     second = undefined;
-    interruptedNotesOnDisk = statesOnDisk(dataDir).interruptedNotes;
-    historiesAfterRestart = historiesOnDisk(dataDir, leftSending);
+    interruptedNotesOnDisk = (await statesOnDisk(dataDir)).interruptedNotes;
+    historiesAfterRestart = await historiesOnDisk(dataDir, leftSending);
 
     const readBegan = Date.now();
     summary = summariseArrivals(await readWholeTopic(kafka.brokers, TOPIC, 90_000), queuedIds);

@@ -34,7 +34,7 @@ function standIns(): { handlers: Handlers; called: MethodName[] } {
 
 function dispatcherFor(role: Role): { dispatch: Dispatch; called: MethodName[] } {
   const { handlers, called } = standIns();
-  return { dispatch: roleCheckedDispatch(createDispatcher(handlers, recordingLog()), role), called };
+  return { dispatch: roleCheckedDispatch(createDispatcher(handlers, recordingLog()), () => role), called };
 }
 
 describe('Given the role map', () => {
@@ -108,17 +108,23 @@ describe('Given an administrator', () => {
 describe('Given a core configured for a viewer', () => {
   let dir: ReturnType<typeof makeTempDir>;
   let core: Core;
+  let secrets: ReturnType<typeof memorySecrets>;
 
-  beforeEach(async () => {
-    dir = makeTempDir();
-    core = await createCore({
+  /** The same cache, opened by a core whose config names `role`. */
+  const openCore = (role: Role): Promise<Core> =>
+    createCore({
       dataDir: dir.path,
-      config: OutpostConfigSchema.parse({ security: { role: 'viewer' } }),
-      secrets: memorySecrets(),
+      config: OutpostConfigSchema.parse({ security: { role } }),
+      secrets,
       clock: manualClock(),
       log: recordingLog(),
       ingestWorker: sourceIngestWorker,
     });
+
+  beforeEach(async () => {
+    dir = makeTempDir();
+    secrets = memorySecrets();
+    core = await openCore('viewer');
   });
   afterEach(async () => {
     await core.close();
@@ -133,7 +139,22 @@ describe('Given a core configured for a viewer', () => {
     expect(await core.dispatch('profiles.list', {})).toEqual(before);
   });
 
-  it('When the renderer asks who it is, Then the core answers with the role', async () => {
-    expect(await core.dispatch('app.session', {})).toEqual({ ok: true, value: { role: 'viewer' } });
+  it('When the role is read, Then it is the one the config gave the new cache', () => {
+    expect(core.role()).toBe('viewer');
+  });
+
+  it('When the session changes the role, Then the next call is checked against the new one and a restart keeps it', async () => {
+    core.setRole('admin');
+    expect(await core.dispatch('profiles.save', { profile: aProfile })).toMatchObject({ ok: true });
+    await core.close();
+    core = await openCore('viewer');
+    expect(core.role()).toBe('admin');
+  });
+
+  it('When the config is later edited to say admin, Then the cache keeps the role it started with', async () => {
+    await core.close();
+    core = await openCore('admin');
+    expect(core.role()).toBe('viewer');
+    expect(await core.dispatch('profiles.save', { profile: aProfile })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -1,10 +1,11 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKeyFileSecrets } from '../../../electron/core/secrets/key-file-secrets';
+import { createSealedSecrets } from '../../../electron/core/secrets/sealed-secrets';
 import { databaseKeyFor } from '../../../electron/core/store/database-key';
 import { makeTempDir } from '../../support/temp-dir';
 import { memorySecrets } from '../../support/memory-secrets';
+import { newCacheKeys } from '../../../electron/core/vault/cache-keys';
 
 describe('Given the database key', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -34,50 +35,23 @@ describe('Given the database key', () => {
     await expect(databaseKeyFor(file, secrets)).rejects.toThrow(/exists but its key is missing/);
     expect(secrets.key()).toBeNull();
   });
-
-  it('When the key lives in a key file, Then only its owner may read it', async () => {
-    const secrets = createKeyFileSecrets(dir.path);
-    expect(await secrets.readDatabaseKey()).toBeNull();
-    await secrets.writeDatabaseKey('c'.repeat(64));
-    expect(await secrets.readDatabaseKey()).toBe('c'.repeat(64));
-    expect(statSync(join(dir.path, 'cache.key')).mode & 0o777).toBe(0o600);
-  });
-
-  it('When a key file already exists, Then writing another is refused instead of overwriting it', async () => {
-    const secrets = createKeyFileSecrets(dir.path);
-    await secrets.writeDatabaseKey('c'.repeat(64));
-    await expect(secrets.writeDatabaseKey('d'.repeat(64))).rejects.toThrow();
-    expect(await secrets.readDatabaseKey()).toBe('c'.repeat(64));
-  });
 });
 
-describe('Given the key-file secrets service sealing a password', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    dir = makeTempDir();
-  });
-  afterEach(() => dir.remove());
-
+describe('Given the sealed secrets of an unlocked cache', () => {
   it('When a secret is sealed, Then it unseals to the same text and the sealed form does not contain it', async () => {
-    const secrets = createKeyFileSecrets(dir.path);
+    const secrets = createSealedSecrets(newCacheKeys());
     const sealed = await secrets.seal('correct horse battery staple');
     expect(sealed).not.toContain('correct horse');
     expect(await secrets.unseal(sealed)).toBe('correct horse battery staple');
     expect(await secrets.seal('correct horse battery staple')).not.toBe(sealed);
   });
 
-  it('When the sealing key file is replaced, Then old sealed text is refused with a sentence, not garbage', async () => {
-    const sealed = await createKeyFileSecrets(dir.path).seal('p@ss');
-    const other = makeTempDir();
-    try {
-      await expect(createKeyFileSecrets(other.path).unseal(sealed)).rejects.toThrow(/cannot be unsealed with this machine’s key/);
-    } finally {
-      other.remove();
-    }
+  it('When text sealed under another cache’s keys is unsealed, Then it is refused with a sentence, not garbage', async () => {
+    const sealed = await createSealedSecrets(newCacheKeys()).seal('p@ss');
+    await expect(createSealedSecrets(newCacheKeys()).unseal(sealed)).rejects.toThrow(/cannot be unsealed with this cache’s key/);
   });
 
   it('When sealed text is damaged, Then unsealing fails with a sentence', async () => {
-    const secrets = createKeyFileSecrets(dir.path);
-    await expect(secrets.unseal('v1:AAAA')).rejects.toThrow(/is damaged/);
+    await expect(createSealedSecrets(newCacheKeys()).unseal('v1:AAAA')).rejects.toThrow(/is damaged/);
   });
 });
