@@ -24,6 +24,7 @@ import { ALERT_STATES, AlertCountsSchema, AlertIdSchema, AlertNoteSchema, AlertS
 import { MAX_TEST_HOURS, RuleIdSchema, RuleInputSchema, RuleSchema, RuleTestResultSchema, SEVERITIES } from './rules';
 import { AppStatusSchema, QuarantinedRecordSchema, TrackBatchSchema, TrackHistorySchema, TrackSchema } from './domain';
 import { CachePinInputSchema, CachePinSchema, CacheStatsSchema, RetentionSettingsSchema } from './cache';
+import { ForwardDryRunSchema, ForwardRuleIdSchema, ForwardRuleInputSchema, ForwardRuleSchema, MAX_DRY_RUN_HOURS } from './forwarding';
 import { JobIdSchema, JobSchema } from './jobs';
 import { MarkingsSchema } from './marking';
 import { RoleSchema } from './roles';
@@ -195,6 +196,19 @@ export const methods = {
   'cache.pins.remove': { args: z.object({ id: z.number().int().positive() }).strict(), result: z.object({ removed: z.boolean() }) },
   /** Gives the space retention freed back to the disk, with progress as `jobs.changed`. */
   'cache.compact': { args: none, result: JobSchema },
+  /** Every forwarding rule, with what it has seen, sent and still holds. */
+  'forwarding.list': { args: none, result: z.array(ForwardRuleSchema) },
+  /** Creates or replaces a rule by id; a new rule starts with the records that arrive after it. */
+  'forwarding.save': { args: z.object({ rule: ForwardRuleInputSchema }).strict(), result: ForwardRuleSchema },
+  /** Stops the rule; what it had queued and not yet sent is cancelled with a note. */
+  'forwarding.remove': { args: z.object({ id: ForwardRuleIdSchema }).strict(), result: z.object({ removed: z.boolean() }) },
+  /** Paused, a rule forwards nothing and holds what it queued; resumed, it carries on from the record where it stopped. */
+  'forwarding.setPaused': { args: z.object({ id: ForwardRuleIdSchema, paused: z.boolean() }).strict(), result: ForwardRuleSchema },
+  /** Runs an unsaved rule over the cache's last hours and says what it would send; nothing is queued. */
+  'forwarding.dryRun': {
+    args: z.object({ rule: ForwardRuleInputSchema, hours: z.number().positive().max(MAX_DRY_RUN_HOURS) }).strict(),
+    result: ForwardDryRunSchema,
+  },
 } as const;
 
 /**
@@ -254,6 +268,8 @@ export const events = {
   'alerts.changed': AlertCountsSchema,
   /** Every recent job, after any of them moves: at most a few times a second. */
   'jobs.changed': z.array(JobSchema),
+  /** Every forwarding rule with its figures: after each change, and at most once a second while records flow. */
+  'forwarding.changed': z.array(ForwardRuleSchema),
   /** The session locked, unlocked, changed role or was locked out. */
   'session.changed': SessionStateSchema,
 } as const;

@@ -72,6 +72,14 @@ export const METHOD_ROLES = {
   'cache.pins.add': 'admin',
   'cache.pins.remove': 'admin',
   'cache.compact': 'admin',
+  'forwarding.list': 'viewer',
+  // A rule decides what leaves for the cloud and spends the link, as a connection does.
+  'forwarding.save': 'admin',
+  'forwarding.remove': 'admin',
+  // Holding or releasing a rule's traffic is the operator's call when the link is short.
+  'forwarding.setPaused': 'operator',
+  // Reads the cache and queues nothing.
+  'forwarding.dryRun': 'viewer',
 } as const satisfies Record<MethodName, Role>;
 
 export function roleRank(role: Role): number {

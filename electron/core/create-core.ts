@@ -25,6 +25,9 @@ import { createRetentionRunner } from './retention/retention-runner';
 import { createAlertsService } from './rules/alerts-service';
 import { testRuleAgainstCache } from './rules/test-rule-against-cache';
 import { createAuditTables } from './store/audit-tables';
+import { createForwardTables } from './store/forward-tables';
+import { creditedDeliveries } from './forwarding/credited-deliveries';
+import { createForwarder } from './forwarding/forwarder';
 import { databaseKeyFor } from './store/database-key';
 import { openDatabase } from './store/open-database';
 import { createStore, type Store } from './store/store';
@@ -166,16 +169,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
+  const forwardTables = createForwardTables(db);
   const outbox = createOutbox({
-    store: auditedDeliveries(store, audit, config.audit.forwardTo),
+    store: auditedDeliveries(creditedDeliveries(store, forwardTables), audit, config.audit.forwardTo),
     secrets,
     clock,
     log,
     siteMarking: config.classification.marking,
     ownStream: auditForwarder?.stream ?? null,
-    onChange: () => emit('outbox.changed', outbox.counts()),
+    onChange: () => {
+      emit('outbox.changed', outbox.counts());
+      forwarder.noticeOutboxChange();
+    },
   });
   auditForwarder?.sendThrough(outbox);
+  const forwarder = createForwarder({
+    tables: forwardTables,
+    store,
+    outbox,
+    clock,
+    log,
+    marking: config.classification.marking,
+    onChange: (rules) => emit('forwarding.changed', rules),
+  });
 
   const jobs = createJobRegistry({
     clock,
@@ -229,6 +245,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'alerts.counts': () => alerts.counts(),
       'alerts.acknowledge': ({ id, note }) => alerts.acknowledge(id, note ?? null),
       'alerts.resolve': ({ id, note }) => alerts.resolve(id, note ?? null),
+      'forwarding.list': () => forwarder.list(),
+      'forwarding.save': ({ rule }) => forwarder.save(rule),
+      'forwarding.remove': ({ id }) => ({ removed: forwarder.remove(id) }),
+      'forwarding.setPaused': ({ id, paused }) => forwarder.setPaused(id, paused),
+      'forwarding.dryRun': ({ rule, hours }) => forwarder.dryRun(rule, hours),
     }, audit, options.operator ?? operatorName()),
     log,
   ), () => role);
@@ -239,6 +260,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   retention.start();
   outbox.start();
   alerts.start();
+  forwarder.start();
   return {
     dispatch,
     subscribe: (listener) => hub.subscribe(listener),
@@ -254,6 +276,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       statusTimer();
+      forwarder.stop();
       alerts.stop();
       retention.stop();
       await outbox.stop();

@@ -13,6 +13,7 @@ import { useShowAlert } from '../alerts/use-show-alert';
 import { CachePanel } from '../cache/CachePanel';
 import type { Client } from '../client';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
+import { ForwardingPanel } from '../forwarding/ForwardingPanel';
 import { AlertRings } from '../map/AlertRings';
 import { NO_TRACK_FILTER, trackFilterPredicate, type TrackFilter } from '../map/filters/track-filter';
 import { TrackDisplayControls } from '../map/filters/TrackDisplayControls';
@@ -60,7 +61,7 @@ const STATUS_POLL_MS = 1000;
 /** The map follows every batch; the list, the filter's choices and the count need not. */
 const LIST_REFRESH_MS = 1000;
 
-type SideTab = 'tracks' | 'connections' | 'outbox' | 'alerts' | 'search' | 'files' | 'cache' | 'security';
+type SideTab = 'tracks' | 'connections' | 'outbox' | 'forwarding' | 'alerts' | 'search' | 'files' | 'cache' | 'security';
 
 const GROUPING_STORAGE_KEY = 'outpost.tracks.grouping';
 const GROUPING_CHOICES = ['grouped', 'every-symbol'] as const;
@@ -227,6 +228,7 @@ export function App({ client, tracks: reviewable, onMapReady, session }: AppProp
               label: 'Outbox',
               content: <OutboxPanel client={client} counts={outboxCounts} active={sideTab === 'outbox'} now={now} />,
             },
+            { id: 'forwarding', label: 'Forwarding', content: <ForwardingPanel client={client} active={sideTab === 'forwarding'} /> },
             {
               id: 'alerts',
               label: 'Alerts',

@@ -67,6 +67,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'cache.pins.add': unused,
     'cache.pins.remove': unused,
     'cache.compact': unused,
+    'forwarding.list': unused,
+    'forwarding.save': unused,
+    'forwarding.remove': unused,
+    'forwarding.setPaused': unused,
+    'forwarding.dryRun': unused,
     ...overrides,
   };
 }

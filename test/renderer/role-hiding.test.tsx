@@ -28,6 +28,8 @@ import { aRootPerTest, byTestId, has, settle, valueOf } from './support/dom';
 import { fakeClient } from './support/fake-client';
 import { aJob, JOB_STARTED } from './support/job-builder';
 import { anOutboxMessage } from '../builders/outbox-message-builder';
+import { ForwardingPanel } from '../../renderer/forwarding/ForwardingPanel';
+import { aForwardRule } from '../builders/forward-rule-builder';
 
 const EDGE: Profile = { id: 'edge', name: 'Edge broker', brokers: ['10.0.0.5:9092'], clientId: 'outpost', groupId: null, tls: null, sasl: null, enabled: true };
 const COT_SUBSCRIPTION: Subscription = { id: 1, profileId: 'edge', topic: 'cot', pattern: null, format: 'cot', mapping: null, received: 1_200, quarantined: 0 };
@@ -90,6 +92,8 @@ function everythingHost() {
         return ok([{ id: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', name: 'Mission', format: 'outpost-geojson', fileName: 'mission.geojson', records: 7_200, quarantined: 0, importedAt: JOB_STARTED }]);
       case 'search.saved.list':
         return ok([SAVED_SEARCH]);
+      case 'forwarding.list':
+        return ok([aForwardRule()]);
       default:
         return undefined;
     }
@@ -126,6 +130,17 @@ interface Panel {
 }
 
 const PANELS: Readonly<Record<string, Panel>> = {
+  Forwarding: {
+    render: (client) => <ForwardingPanel client={client} active />,
+    // The form opens for every role, as anyone may dry-run a rule; only saving is kept back.
+    opening: ['forward-new'],
+    controls: [
+      { testId: 'forward-pause', method: 'forwarding.setPaused' },
+      { testId: 'forward-remove', method: 'forwarding.remove' },
+      { testId: 'forward-save', method: 'forwarding.save' },
+    ],
+    reads: ['forward-rule-row', 'forward-sent-summary', 'forward-dry-run'],
+  },
   Outbox: {
     render: (client) => <OutboxPanel client={client} counts={null} active now={NOW} />,
     controls: [

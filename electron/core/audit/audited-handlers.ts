@@ -24,6 +24,12 @@ const DESCRIBE = {
   'rules.setEnabled': ({ id, enabled }) => ({ subject: id, details: { enabled } }),
   'alerts.acknowledge': ({ id, note }) => ({ subject: id, details: { note: note ?? null } }),
   'alerts.resolve': ({ id, note }) => ({ subject: id, details: { note: note ?? null } }),
+  'forwarding.save': (_args, rule) => ({
+    subject: rule.id,
+    details: { name: rule.name, source: rule.source, destination: rule.destination, filter: rule.filter, decimationSeconds: rule.decimationSeconds, dropFields: rule.dropFields, precedence: rule.precedence, budgetBytesPerSecond: rule.budgetBytesPerSecond },
+  }),
+  'forwarding.remove': ({ id }, { removed }) => ({ subject: id, details: { removed } }),
+  'forwarding.setPaused': ({ id, paused }) => ({ subject: id, details: { paused } }),
 } satisfies { [M in keyof Handlers]?: (args: ParsedMethodArgs<M>, result: MethodResult<M>) => Described };
 
 type AuditedMethod = keyof typeof DESCRIBE;

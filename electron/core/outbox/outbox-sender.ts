@@ -82,7 +82,7 @@ export function createOutboxSender(options: {
   readonly onChange: () => void;
   readonly backoff?: { readonly baseMs: number; readonly capMs: number };
   readonly random?: () => number;
-  /** One key for every message, so they keep their order in one partition; each message's own id otherwise. */
+  /** One key for every message, so they keep their order in one partition; each message's own key otherwise. */
   readonly recordKey?: string | undefined;
 }): OutboxSender {
   const { destination, store, clock, log } = options;
@@ -220,7 +220,7 @@ export function createOutboxSender(options: {
       const budgetBytesPerSecond = store.outboundBudget(destination);
       const batch = nextBatch(budgetBytesPerSecond);
       if (batch.length === 0) return null;
-      const chargedBytes = RECORD_BATCH_HEADER_BYTES + RECORD_FRAMING_BYTES * batch.length + gzippedSize(batch.flatMap((message) => wireParts(message, options.recordKey)));
+      const chargedBytes = RECORD_BATCH_HEADER_BYTES + RECORD_FRAMING_BYTES * batch.length + gzippedSize(batch.flatMap((message) => wireParts(message, options.recordKey ?? message.recordKey ?? undefined)));
       const delayMs = budget.delayFor(chargedBytes, budgetBytesPerSecond);
       if (delayMs === 0) return { batch, chargedBytes, budgetBytesPerSecond };
       waitingForBudget = true;
@@ -257,7 +257,7 @@ export function createOutboxSender(options: {
     // A message cancelled or edited while the batch waited for the budget stays behind.
     const batch = candidates.filter(({ id }) => moved.has(id));
     if (batch.length === 0) return 'moved-on';
-    const records = batch.map((message) => ({ ...wireKeyAndHeaders(message, options.recordKey), value: Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength) }));
+    const records = batch.map((message) => ({ ...wireKeyAndHeaders(message, options.recordKey ?? message.recordKey ?? undefined), value: Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength) }));
     options.onChange();
     budget.charge(chargedBytes, budgetBytesPerSecond);
     const brokers = producer?.brokers ?? [];
@@ -270,9 +270,21 @@ export function createOutboxSender(options: {
       );
       const sentAt = clock.now();
       const offsets = offsetsByMessage(batch.map(({ id }) => id), partitionOfMessage, placements);
+      // What the request cost, shared by what each message would have cost alone: a batch compresses far better than its messages one by one.
+      const batchWireBytes = batch.reduce((sum, message) => sum + message.wireBytes, 0);
       store.transitionOutboundMany(
         ['sending'],
-        batch.map(({ id }) => ({ id, change: { state: 'sent', at: sentAt, reason: null, partition: partitionOfMessage.get(id), offset: offsets.get(id) } })),
+        batch.map(({ id, wireBytes }) => ({
+          id,
+          change: {
+            state: 'sent',
+            at: sentAt,
+            reason: null,
+            partition: partitionOfMessage.get(id),
+            offset: offsets.get(id),
+            chargedBytes: batchWireBytes === 0 ? chargedBytes / batch.length : (chargedBytes * wireBytes) / batchWireBytes,
+          },
+        })),
       );
       options.onChange();
       sentWireBytes += chargedBytes;

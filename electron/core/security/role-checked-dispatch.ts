@@ -16,6 +16,7 @@ const REFUSED_ACTIONS: Partial<Record<string, string>> = {
   import: 'import files',
   jobs: 'cancel jobs',
   cache: 'change the cache’s retention, pins or size',
+  forwarding: 'change or pause forwarding rules',
 };
 
 export function refusalFor(role: Role, method: MethodName): string {

@@ -68,29 +68,37 @@ const MESSAGE_COLUMNS = `seq, id, profile_id, topic, precedence, state, format, 
 export function createOutboxTables(db: Database): OutboxTables {
   const insertMessage = db.prepare(`
     INSERT INTO outbox_messages (id, profile_id, topic, precedence, state, format, classification, content, payload, bytes,
-                                 wire_bytes, created_at, updated_at)
+                                 wire_bytes, created_at, updated_at, record_key, forward_rule_id)
     VALUES (@id, @profileId, @topic, @precedence, 'queued', @format, @classification, @content, @payload, @bytes,
-            @wireBytes, @createdAt, @createdAt)`);
+            @wireBytes, @createdAt, @createdAt, @recordKey, @forwardRuleId)`);
   const insertHistory = db.prepare<[number, string, number, string | null]>(
     'INSERT INTO outbox_history (message_seq, state, at, note) VALUES (?, ?, ?, ?)',
   );
   const selectMessage = db.prepare<[string], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM outbox_messages WHERE id = ?`);
   const selectHistory = db.prepare<[number], HistoryRow>('SELECT state, at, note FROM outbox_history WHERE message_seq = ? ORDER BY seq');
   // The states arrive as a JSON array so that one prepared statement serves any set of them.
+  // The list and the counts are of the analyst's messages; forwarded positions have their own figures, per rule.
   const selectMessagesIn = db.prepare<[string, number], MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages WHERE state IN (SELECT value FROM json_each(?))
+    `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages WHERE forward_rule_id IS NULL AND state IN (SELECT value FROM json_each(?))
      ORDER BY created_at DESC, seq DESC LIMIT ?`,
   );
   const selectMessages = db.prepare<[number], MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages ORDER BY created_at DESC, seq DESC LIMIT ?`,
+    `SELECT ${MESSAGE_COLUMNS} FROM outbox_messages WHERE forward_rule_id IS NULL ORDER BY created_at DESC, seq DESC LIMIT ?`,
   );
-  const countByState = db.prepare<[], { state: string; count: number }>('SELECT state, count(*) AS count FROM outbox_messages GROUP BY state');
+  const countByState = db.prepare<[], { state: string; count: number }>(
+    'SELECT state, count(*) AS count FROM outbox_messages WHERE forward_rule_id IS NULL GROUP BY state',
+  );
   const selectDestinations = db.prepare<[], OutboundDestination>(
     "SELECT DISTINCT profile_id AS profileId, topic FROM outbox_messages WHERE state = 'queued' ORDER BY profile_id, topic",
   );
-  const selectQueued = db.prepare<[string, string], { id: string; precedence: string; bytes: number; wire_bytes: number; reason: string | null; payload: Buffer }>(
-    `SELECT id, precedence, bytes, wire_bytes, reason, payload FROM outbox_messages
+  // A paused forwarding rule's positions stay queued but are passed over until it resumes.
+  const selectQueued = db.prepare<
+    [string, string],
+    { id: string; precedence: string; bytes: number; wire_bytes: number; reason: string | null; payload: Buffer; record_key: string | null }
+  >(
+    `SELECT id, precedence, bytes, wire_bytes, reason, payload, record_key FROM outbox_messages
      WHERE state = 'queued' AND profile_id = ? AND topic = ?
+       AND (forward_rule_id IS NULL OR forward_rule_id NOT IN (SELECT id FROM forward_rules WHERE paused = 1))
      ORDER BY precedence_rank, seq`,
   );
   const selectBacklogs = db.prepare<[], { profileId: string; topic: string; queued: number; queuedWireBytes: number; budgetBytesPerSecond: number | null }>(`
@@ -196,7 +204,13 @@ export function createOutboxTables(db: Database): OutboxTables {
   };
 
   const enqueue = db.transaction((message: NewOutboundMessage): OutboxMessage => {
-    const { lastInsertRowid } = insertMessage.run({ id: message.id, ...draftColumns(message.draft, message.payload, message.wireBytes), createdAt: message.createdAt });
+    const { lastInsertRowid } = insertMessage.run({
+      id: message.id,
+      ...draftColumns(message.draft, message.payload, message.wireBytes),
+      createdAt: message.createdAt,
+      recordKey: message.recordKey ?? null,
+      forwardRuleId: message.forwardRuleId ?? null,
+    });
     insertHistory.run(Number(lastInsertRowid), 'queued', message.createdAt, null);
     return readWritten(message.id);
   });
@@ -267,7 +281,7 @@ export function createOutboxTables(db: Database): OutboxTables {
       let bytesBefore = 0;
       // Iterated, not read whole: a sender takes a batch off the front of a queue that may be long.
       for (const row of selectQueued.iterate(profileId, topic)) {
-        const next: QueuedOutbound = { id: row.id, precedence: storedChoice(PRECEDENCES, row.precedence, 'outbox'), bytes: row.bytes, wireBytes: row.wire_bytes, reason: row.reason, payload: row.payload };
+        const next: QueuedOutbound = { id: row.id, precedence: storedChoice(PRECEDENCES, row.precedence, 'outbox'), bytes: row.bytes, wireBytes: row.wire_bytes, reason: row.reason, payload: row.payload, recordKey: row.record_key };
         if (!fits(next, taken.length, bytesBefore)) break;
         taken.push(next);
         bytesBefore += next.bytes;

@@ -128,6 +128,10 @@ export interface NewOutboundMessage {
   /** The payload's size compressed on its own. */
   readonly wireBytes: number;
   readonly createdAt: number;
+  /** The Kafka record key, such as a forwarded position's entity; the message id when absent. */
+  readonly recordKey?: string | null;
+  /** The forwarding rule that queued it, for its figures and its pause. */
+  readonly forwardRuleId?: string | null;
 }
 
 /** One step of eviction: how many records went, and the id the next step goes on after. */
@@ -180,6 +184,8 @@ export interface QueuedOutbound {
   readonly wireBytes: number;
   readonly reason: string | null;
   readonly payload: Uint8Array;
+  /** The Kafka record key; the message id when null. */
+  readonly recordKey: string | null;
 }
 
 export interface OutboundBacklog extends OutboundDestination {
@@ -204,6 +210,8 @@ export interface OutboundTransition {
   readonly offset?: string;
   /** Counts one more delivery attempt (on the way to sending). */
   readonly attempt?: boolean;
+  /** On the way to sent: the message's share of what its request cost on the link. Not stored with the message. */
+  readonly chargedBytes?: number;
 }
 
 /** The ingest thread's connection: it alone writes records. */

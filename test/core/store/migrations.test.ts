@@ -37,7 +37,8 @@ describe('Given the cache schema migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
-      'alerts', 'audit_log', 'basemaps', 'cache_pins', 'cache_settings', 'callsigns', 'cot_types', 'counters', 'entities', 'import_sources', 'meta', 'offsets',
+      'alerts', 'audit_log', 'basemaps', 'cache_pins', 'cache_settings', 'callsigns', 'cot_types', 'counters', 'entities', 'forward_entities', 'forward_rules',
+      'import_sources', 'meta', 'offsets',
       'outbox_budgets', 'outbox_history', 'outbox_messages', 'positions', 'profiles', 'quarantine', 'record_minutes', 'records',
       'records_fts', 'records_fts_config', 'records_fts_data', 'records_fts_docsize', 'records_fts_idx', 'review_keyframes', 'rules',
       'saved_searches', 'sqlite_sequence', 'streams', 'subscriptions', 'tracks',

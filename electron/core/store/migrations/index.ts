@@ -9,6 +9,7 @@ import { rulesAndAlerts } from './0007-rules-and-alerts';
 import { review } from './0008-review';
 import { positionIndexes } from './0009-position-indexes';
 import { audit } from './0010-audit';
+import { forwarding } from './0011-forwarding';
 
 /** In order; each version is one more than the last. */
-export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox, outboxBudgets, rulesAndAlerts, review, positionIndexes, audit];
+export const migrations: readonly Migration[] = [initial, connections, basemaps, trackHistory, outbox, outboxBudgets, rulesAndAlerts, review, positionIndexes, audit, forwarding];
