@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { ForwardRule } from '../../shared/forwarding';
 import type { Client } from '../client';
+import { useCoreCall } from '../components/use-core-call';
 import { ConfirmButton } from '../connections/ConfirmButton';
 import { describeRate } from '../outbox/budget-input';
 import { PRECEDENCE_LABELS } from '../outbox/outbox-labels';
@@ -29,29 +29,13 @@ interface ForwardRuleRowProps {
 }
 
 export function ForwardRuleRow({ client, rule, profileNames, editing, onChanged, onRemoved, onEdit }: ForwardRuleRowProps) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useCoreCall();
   const mayPause = useMayCall('forwarding.setPaused');
   const mayRemove = useMayCall('forwarding.remove');
   const { stats } = rule;
 
-  const setPaused = async (paused: boolean): Promise<void> => {
-    setBusy(true);
-    setProblem(null);
-    const result = await client.call('forwarding.setPaused', { id: rule.id, paused });
-    setBusy(false);
-    if (result.ok) onChanged(result.value);
-    else setProblem(result.error.message);
-  };
-
-  const remove = async (): Promise<void> => {
-    setBusy(true);
-    setProblem(null);
-    const result = await client.call('forwarding.remove', { id: rule.id });
-    setBusy(false);
-    if (result.ok) onRemoved(rule.id);
-    else setProblem(result.error.message);
-  };
+  const setPaused = (paused: boolean): Promise<void> => run(() => client.call('forwarding.setPaused', { id: rule.id, paused }), onChanged);
+  const remove = (): Promise<void> => run(() => client.call('forwarding.remove', { id: rule.id }), () => onRemoved(rule.id));
 
   const source = describeSource(rule.source, profileNames.get(rule.source.profileId) ?? null);
   const destination = describeDestination(rule.destination, profileNames.get(rule.destination.profileId) ?? null);

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type { Rule } from '../../shared/rules';
 import { SEVERITY_LABELS, SEVERITY_SYMBOLS } from '../alerts/alert-labels';
 import type { Client } from '../client';
 import { useRoleRefusalTitle } from '../components/RoleNote';
+import { useCoreCall } from '../components/use-core-call';
 import { ConfirmButton } from '../connections/ConfirmButton';
 import { useMayCall } from '../security/role-context';
 import { RULE_KIND_LABELS } from './rule-labels';
@@ -18,29 +18,13 @@ interface RuleRowProps {
 }
 
 export function RuleRow({ client, rule, editing, onChanged, onRemoved, onEdit }: RuleRowProps) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useCoreCall();
   // The switch stays in view, disabled, because it is also how the row shows whether the rule is on.
   const switchRefusal = useRoleRefusalTitle('rules.setEnabled', 'switch rules on or off');
   const mayRemove = useMayCall('rules.remove');
 
-  const setEnabled = async (enabled: boolean): Promise<void> => {
-    setBusy(true);
-    setProblem(null);
-    const result = await client.call('rules.setEnabled', { id: rule.id, enabled });
-    setBusy(false);
-    if (result.ok) onChanged(result.value);
-    else setProblem(result.error.message);
-  };
-
-  const remove = async (): Promise<void> => {
-    setBusy(true);
-    setProblem(null);
-    const result = await client.call('rules.remove', { id: rule.id });
-    setBusy(false);
-    if (result.ok) onRemoved(rule.id);
-    else setProblem(result.error.message);
-  };
+  const setEnabled = (enabled: boolean): Promise<void> => run(() => client.call('rules.setEnabled', { id: rule.id, enabled }), onChanged);
+  const remove = (): Promise<void> => run(() => client.call('rules.remove', { id: rule.id }), () => onRemoved(rule.id));
 
   return (
     <li className={`rule-row severity-${rule.severity}${rule.enabled ? '' : ' disabled'}${editing ? ' editing' : ''}`} data-testid="rule-row" data-id={rule.id} data-enabled={rule.enabled}>

@@ -1,3 +1,5 @@
+import type { ForwardRuleInput } from '../../shared/forwarding';
+import { aForwardRuleInput } from '../builders/forward-rule-builder';
 import { createTopic, startKafka, type RunningKafka } from './kafka';
 import { createNetworkLink, type NetworkLink } from './network-link';
 
@@ -32,4 +34,21 @@ export async function startEdgeAndCloud(topics: {
   }
   await Promise.all([createTopic(edge.brokers, topics.edge.topic, topics.edge.partitions), createTopic(cloud.brokers, topics.cloud.topic, topics.cloud.partitions)]);
   return { edge, cloud, link, stop };
+}
+
+/** The topics the two-broker forwarding tests read at the edge and write at the cloud. */
+export const EDGE_TOPIC = 'edge.positions';
+export const CLOUD_TOPIC = 'cloud.hostiles';
+
+/** The rule those tests forward with, the edge topic's hostiles to the cloud topic, "like this, but…". */
+export function hostilesToTheCloud(overrides: Partial<ForwardRuleInput>): ForwardRuleInput {
+  return aForwardRuleInput({
+    id: 'hostiles-up',
+    name: 'Hostiles to the cloud',
+    source: { kind: 'topic', profileId: 'edge', topic: EDGE_TOPIC },
+    destination: { profileId: 'cloud', topic: CLOUD_TOPIC },
+    filter: 'affiliation = "hostile"',
+    precedence: 'priority',
+    ...overrides,
+  });
 }

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ForwardRule, ForwardRuleInput } from '../../../shared/forwarding';
+import type { ForwardRule } from '../../../shared/forwarding';
 import { connectContract, type ContractClient } from '../../support/contract-client';
-import { startEdgeAndCloud, type EdgeAndCloud } from '../../support/edge-and-cloud';
+import { CLOUD_TOPIC, EDGE_TOPIC, hostilesToTheCloud, startEdgeAndCloud, type EdgeAndCloud } from '../../support/edge-and-cloud';
 import { watchForwarded, type ForwardedArrival, type ForwardedWatch } from '../../support/forwarded-receiver';
 import { fixesOf, inTimeOrder, produceFixes, type ScriptedFix } from '../../support/position-stream';
 import { openCacheForInspection } from '../../support/read-cache';
@@ -12,8 +12,6 @@ import { makeTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait-for';
 import { startWebHostProcess, type RunningWebHost } from '../../support/web-host-process';
 
-const EDGE_TOPIC = 'edge.positions';
-const CLOUD_TOPIC = 'cloud.hostiles';
 const SECOND = 1_000;
 const START = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60 * SECOND;
 const LINK_BITS_PER_SECOND = 64_000;
@@ -21,17 +19,7 @@ const LINK_BITS_PER_SECOND = 64_000;
 const BUDGET_BYTES_PER_SECOND = 1_000;
 const LINK_DOWN_MS = 3_000;
 
-const RULE: ForwardRuleInput = {
-  id: 'hostiles-up',
-  name: 'Hostiles to the cloud',
-  source: { kind: 'topic', profileId: 'edge', topic: EDGE_TOPIC },
-  destination: { profileId: 'cloud', topic: CLOUD_TOPIC },
-  filter: 'affiliation = "hostile"',
-  decimationSeconds: null,
-  dropFields: ['raw', 'source'],
-  precedence: 'priority',
-  budgetBytesPerSecond: BUDGET_BYTES_PER_SECOND,
-};
+const RULE = hostilesToTheCloud({ decimationSeconds: null, dropFields: ['raw', 'source'], budgetBytesPerSecond: BUDGET_BYTES_PER_SECOND });
 
 const HOSTILES = ['hostile-1', 'hostile-2', 'hostile-3', 'hostile-4'];
 const FRIENDS = ['friend-1', 'friend-2', 'friend-3', 'friend-4'];

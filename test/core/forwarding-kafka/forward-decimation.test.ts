@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutpostConfigSchema } from '../../../shared/config';
-import type { ForwardRule, ForwardRuleInput } from '../../../shared/forwarding';
+import type { ForwardRule } from '../../../shared/forwarding';
 import { createCore, type Core } from '../../../electron/core';
-import { startEdgeAndCloud, type EdgeAndCloud } from '../../support/edge-and-cloud';
+import { CLOUD_TOPIC, EDGE_TOPIC, hostilesToTheCloud, startEdgeAndCloud, type EdgeAndCloud } from '../../support/edge-and-cloud';
 import { landedPerEntity, watchForwarded, type ForwardedArrival, type ForwardedWatch } from '../../support/forwarded-receiver';
 import { sourceIngestWorker } from '../../support/ingest-worker';
 import { memorySecrets } from '../../support/memory-secrets';
@@ -13,23 +13,11 @@ import { shiftedClock, type ShiftedClock } from '../../support/shifted-clock';
 import { makeTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait-for';
 
-const EDGE_TOPIC = 'edge.positions';
-const CLOUD_TOPIC = 'cloud.hostiles';
 const SECOND = 1_000;
 /** Whole seconds, so fix times read back as whole seconds from it. */
 const START = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60 * SECOND;
 
-const RULE: ForwardRuleInput = {
-  id: 'hostiles-up',
-  name: 'Hostiles to the cloud',
-  source: { kind: 'topic', profileId: 'edge', topic: EDGE_TOPIC },
-  destination: { profileId: 'cloud', topic: CLOUD_TOPIC },
-  filter: 'affiliation = "hostile"',
-  decimationSeconds: 30,
-  dropFields: ['raw'],
-  precedence: 'priority',
-  budgetBytesPerSecond: null,
-};
+const RULE = hostilesToTheCloud({ decimationSeconds: 30, dropFields: ['raw'], budgetBytesPerSecond: null });
 
 /**
  * Every 10 s unless said: a hostile reporting steadily; a hostile that falls silent 50 s and comes

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutpostConfigSchema } from '../../../shared/config';
-import type { ForwardRule, ForwardRuleInput } from '../../../shared/forwarding';
+import type { ForwardRule } from '../../../shared/forwarding';
 import { createCore, systemClock, type Core } from '../../../electron/core';
-import { startEdgeAndCloud, type EdgeAndCloud } from '../../support/edge-and-cloud';
+import { CLOUD_TOPIC, EDGE_TOPIC, hostilesToTheCloud, startEdgeAndCloud, type EdgeAndCloud } from '../../support/edge-and-cloud';
 import { watchForwarded, type ForwardedArrival, type ForwardedWatch } from '../../support/forwarded-receiver';
 import { sourceIngestWorker } from '../../support/ingest-worker';
 import { memorySecrets } from '../../support/memory-secrets';
@@ -12,25 +12,13 @@ import { recordingLog } from '../../support/recording-log';
 import { makeTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait-for';
 
-const EDGE_TOPIC = 'edge.positions';
-const CLOUD_TOPIC = 'cloud.hostiles';
 const SECOND = 1_000;
 const START = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60 * SECOND;
 const LINK_BITS_PER_SECOND = 64_000;
 /** Slow enough that the rule still has positions queued when it is paused. */
 const BUDGET_BYTES_PER_SECOND = 1_000;
 
-const RULE: ForwardRuleInput = {
-  id: 'hostiles-up',
-  name: 'Hostiles to the cloud',
-  source: { kind: 'topic', profileId: 'edge', topic: EDGE_TOPIC },
-  destination: { profileId: 'cloud', topic: CLOUD_TOPIC },
-  filter: 'affiliation = "hostile"',
-  decimationSeconds: null,
-  dropFields: ['raw'],
-  precedence: 'priority',
-  budgetBytesPerSecond: BUDGET_BYTES_PER_SECOND,
-};
+const RULE = hostilesToTheCloud({ decimationSeconds: null, dropFields: ['raw'], budgetBytesPerSecond: BUDGET_BYTES_PER_SECOND });
 
 const HOSTILES = ['hostile-1', 'hostile-2', 'hostile-3', 'hostile-4'];
 const FRIENDS = ['friend-1', 'friend-2', 'friend-3', 'friend-4'];
